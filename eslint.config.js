@@ -1,0 +1,39 @@
+// @ts-check
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'generated/**', 'coverage/**', 'docs/api/**', 'node_modules/**', 'scripts/**', 'eslint.config.js'] },
+  {
+    files: ['**/*.ts'],
+    extends: [...tseslint.configs.strictTypeChecked],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    // One door to the generated code: only src/http/api-types.ts and src/http/operations.ts import generated/.
+    files: ['src/**/*.ts'],
+    ignores: ['src/http/api-types.ts', 'src/http/operations.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/generated/*'], message: 'Import generated types through src/http/api-types.ts.' }] }],
+    },
+  },
+  {
+    // Tests may poke at values loosely; the public surface is what must be strict.
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-empty-function': 'off',
+      '@typescript-eslint/require-await': 'off',
+      '@typescript-eslint/no-unnecessary-condition': 'off',
+      '@typescript-eslint/no-confusing-void-expression': 'off',
+    },
+  },
+);

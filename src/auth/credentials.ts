@@ -1,0 +1,32 @@
+// Turns the resolved auth settings into headers: fixed ones set once on the openapi-fetch client,
+// and an Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
+import type { FetchLike, ResolvedConfig } from '../config.js';
+import type { Authorizer } from '../resilience/pipeline.js';
+import { createOAuth2Authorizer } from './oauth2.js';
+
+/** Headers that never change for the client's lifetime. */
+export function staticAuthHeaders(config: ResolvedConfig): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (config.apiKey !== undefined) headers['X-API-Key'] = config.apiKey;
+  if (config.auth.kind === 'bearer' && typeof config.auth.token === 'string') {
+    headers.Authorization = `Bearer ${config.auth.token}`;
+  }
+  return headers;
+}
+
+/** An Authorizer when the token must be looked up per attempt; undefined when headers are fixed. */
+export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Authorizer | undefined {
+  const auth = config.auth;
+  if (auth.kind === 'oauth2') return createOAuth2Authorizer(auth.credentials, fetch, config.timeoutMs);
+  if (auth.kind === 'bearer' && typeof auth.token === 'function') {
+    const provide = auth.token;
+    return async () => {
+      const token = await provide();
+      if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
+        throw new TypeError('The token function must return a non-empty single-line string.');
+      }
+      return token;
+    };
+  }
+  return undefined;
+}

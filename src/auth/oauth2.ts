@@ -1,0 +1,83 @@
+// OAuth2 client credentials (RFC 6749 §4.4): fetch a token, cache it until shortly before it expires,
+// share one refresh among concurrent calls, and never let the secret reach a message or a log.
+import createClient from 'openapi-fetch';
+import type { FetchLike } from '../config.js';
+import { ApiError, AuthenticationError, UserManagementError } from '../errors.js';
+import { runAttempt } from '../http/attempt.js';
+
+interface Credentials {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  readonly tokenUrl: string;
+  readonly scope?: string;
+}
+
+/** Refresh this long before expiry, so a token never expires in flight. */
+const EXPIRY_SKEW_MS = 30_000;
+/** When the server omits expires_in. */
+const DEFAULT_LIFETIME_MS = 5 * 60_000;
+
+export function createOAuth2Authorizer(
+  credentials: Credentials,
+  fetch: FetchLike,
+  timeoutMs: number,
+): (refresh: boolean) => Promise<string> {
+  // The token endpoint goes through openapi-fetch like every other request: one HTTP path.
+  const client = createClient({ fetch });
+  let cached: { token: string; expiresAt: number } | undefined;
+  let inflight: Promise<string> | undefined;
+
+  async function fetchToken(): Promise<string> {
+    const form = new URLSearchParams({ grant_type: 'client_credentials' });
+    if (credentials.scope) form.set('scope', credentials.scope);
+    const basic = btoa(`${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`);
+    let outcome;
+    try {
+      outcome = await runAttempt(
+        ({ signal, headers }) =>
+          client.request('post', credentials.tokenUrl as never, {
+            body: form.toString(),
+            bodySerializer: (b: unknown) => b,
+            headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Authorization: `Basic ${basic}` },
+            parseAs: 'text',
+            signal,
+          } as never),
+        { method: 'POST', url: credentials.tokenUrl, timeoutMs, timeoutKind: 'attempt', signal: undefined, headers: undefined },
+      );
+    } catch (err) {
+      throw new AuthenticationError(
+        { status: 0, headers: {}, body: undefined, method: 'POST', url: credentials.tokenUrl },
+        `OAuth2 token request to ${credentials.tokenUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
+    }
+    if (outcome.error) throw tokenError(outcome.error, credentials.tokenUrl);
+    const body = outcome.data as { access_token?: unknown; expires_in?: unknown } | undefined;
+    if (typeof body?.access_token !== 'string' || body.access_token === '') {
+      throw new AuthenticationError(
+        { status: outcome.response.status, headers: {}, body: undefined, method: 'POST', url: credentials.tokenUrl },
+        `OAuth2 token endpoint ${credentials.tokenUrl} answered without an access_token.`,
+      );
+    }
+    const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in * 1000 : DEFAULT_LIFETIME_MS;
+    cached = { token: body.access_token, expiresAt: Date.now() + lifetime - Math.min(EXPIRY_SKEW_MS, lifetime / 10) };
+    return body.access_token;
+  }
+
+  return (refresh) => {
+    if (!refresh && cached && Date.now() < cached.expiresAt) return Promise.resolve(cached.token);
+    if (refresh) cached = undefined;
+    inflight ??= fetchToken().finally(() => {
+      inflight = undefined;
+    });
+    return inflight;
+  };
+}
+
+function tokenError(error: ApiError, tokenUrl: string): UserManagementError {
+  const body = error.body as { error?: unknown; error_description?: unknown } | undefined;
+  const said = [body?.error, body?.error_description].filter((s) => typeof s === 'string').join(': ');
+  return new AuthenticationError(
+    { status: error.status, headers: error.headers, body: error.body, method: 'POST', url: tokenUrl },
+    `OAuth2 token request to ${tokenUrl} → ${error.status}${said ? `: ${said}` : ''}`,
+  );
+}

@@ -1,0 +1,402 @@
+// Options are resolved once, at construction: defaults → environment → explicit options,
+// validated with messages that say what to fix, and frozen. The hot path never re-parses them.
+import { readEnv } from './env.js';
+import { ConfigError } from './errors.js';
+import { DEFAULT_REDACT_KEYS, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
+import type { CircuitStateChange, RetryEvent } from './resilience/events.js';
+
+/** A fetch implementation: global `fetch`, undici's, or a test double. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/** Returns the bearer token to send; called before every attempt, so it can rotate. */
+export type TokenProvider = () => string | Promise<string>;
+
+/** OAuth2 client-credentials settings (RFC 6749 §4.4). */
+export interface OAuth2ClientCredentials {
+  /** The client id. */
+  clientId: string;
+  /** The client secret; never logged nor put in an error. */
+  clientSecret: string;
+  /** Space-separated scopes to ask for. @default none */
+  scope?: string;
+  /** Token endpoint. @default `${baseUrl}/oauth/token` */
+  tokenUrl?: string;
+}
+
+/** Exponential backoff with full jitter: wait = random(0, min(maxDelayMs, baseDelayMs × multiplier^(retry−1))). */
+export interface BackoffOptions {
+  /** First retry's ceiling, in ms. @default 500 */
+  baseDelayMs?: number;
+  /** Growth factor per retry. @default 2 */
+  multiplier?: number;
+  /** Largest ceiling, in ms. @default 8000 */
+  maxDelayMs?: number;
+}
+
+/** Circuit breaker settings. */
+export interface CircuitBreakerOptions {
+  /** Consecutive counted failures (5xx, connection failures, timeouts) that open the circuit. @default 5 */
+  failureThreshold?: number;
+  /** How long the circuit stays open before one trial request, in ms. @default 10000 */
+  halfOpenAfterMs?: number;
+}
+
+/** Retry budget: retries may add at most `ratio` to the requests of a client over a sliding window. */
+export interface RetryBudgetOptions {
+  /** Retries allowed per first attempt in the window. @default 0.2 */
+  ratio?: number;
+  /** The sliding window, in ms. @default 10000 */
+  windowMs?: number;
+  /** Retries always allowed per window, so a lone call can still retry. @default 3 */
+  minRetries?: number;
+}
+
+/** Client-side token bucket. */
+export interface RateLimitOptions {
+  /** Sustained rate. */
+  requestsPerSecond: number;
+  /** Requests that may go at once before the rate applies. @default requestsPerSecond */
+  burst?: number;
+}
+
+/** Options of {@link UserManagementClient}. Every one is optional where the environment supplies it. */
+export interface ClientOptions {
+  /** API root, e.g. `https://api.example.com`. Env: `USER_MGMT_BASE_URL`. Required. */
+  baseUrl?: string;
+  /** API key, sent as `X-API-Key`. Env: `USER_MGMT_API_KEY`. */
+  apiKey?: string;
+  /** Bearer token, or a function called before every attempt that returns one. Env: `USER_MGMT_TOKEN`. */
+  token?: string | TokenProvider;
+  /** OAuth2 client credentials; the client fetches, caches and refreshes the token. */
+  auth?: OAuth2ClientCredentials;
+  /** The fetch to use. @default globalThis.fetch */
+  fetch?: FetchLike;
+  /** Headers sent with every request. */
+  headers?: Readonly<Record<string, string>>;
+  /** Per-attempt timeout in ms, covering the response body too. @default 30000 */
+  timeoutMs?: number;
+  /** Total time for a call across all attempts and waits, in ms. @default 120000 */
+  deadlineMs?: number;
+  /** Retries after the first attempt. @default 2 */
+  maxRetries?: number;
+  /** Backoff between retries. @default { baseDelayMs: 500, multiplier: 2, maxDelayMs: 8000 } */
+  backoff?: BackoffOptions;
+  /** Longest Retry-After the client waits out; a longer one fails at once. @default 60000 */
+  maxRetryAfterMs?: number;
+  /** Retry POST/PATCH without an Idempotency-Key even after the request may have reached the server. @default false */
+  retryNonIdempotent?: boolean;
+  /** Circuit breaker per origin, or `false` to switch it off. @default { failureThreshold: 5, halfOpenAfterMs: 10000 } */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Retry budget, or `false` to switch it off. @default { ratio: 0.2, windowMs: 10000, minRetries: 3 } */
+  retryBudget?: RetryBudgetOptions | false;
+  /** Client-side rate limit. @default none */
+  rateLimit?: RateLimitOptions;
+  /** Most requests in flight at once. @default unlimited */
+  maxConcurrency?: number;
+  /** Calls that may wait for a `maxConcurrency` slot before new ones are rejected. @default 100 */
+  maxQueue?: number;
+  /** Called before each retry wait. */
+  onRetry?: (event: RetryEvent) => void;
+  /** Called when a circuit breaker changes state. */
+  onCircuitStateChange?: (event: CircuitStateChange) => void;
+  /** Log level. Env: `USER_MGMT_LOG`. @default 'warn' */
+  logLevel?: LogLevel;
+  /** Where log lines go: any console- or pino-shaped object. @default console */
+  logger?: Logger;
+  /** Body fields and query parameters to redact in logs (substring match, case-insensitive). @default password, token, secret, apikey, api_key, authorization, client_secret */
+  redactKeys?: readonly string[];
+  /** Allow a secret credential (`apiKey`, OAuth2 `clientSecret`) in a browser. @default false */
+  dangerouslyAllowBrowser?: boolean;
+}
+
+/** Options every SDK method takes as its last argument; they override the client's for that call. */
+export interface RequestOptions {
+  /** Aborts the call; rejects with `RequestAbortedError`. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout, in ms. */
+  timeoutMs?: number;
+  /** Total deadline across attempts, in ms. */
+  deadlineMs?: number;
+  /** Retries after the first attempt. */
+  maxRetries?: number;
+  /** Idempotency key for POST/PATCH; by default one UUID v4 per call, reused on every attempt. */
+  idempotencyKey?: string;
+  /** Extra headers for this call. */
+  headers?: Readonly<Record<string, string>>;
+  /** Retry this write even without idempotency-key support. */
+  retryNonIdempotent?: boolean;
+}
+
+/** The values in force when an option is not given. */
+export const DEFAULTS = Object.freeze({
+  timeoutMs: 30_000,
+  deadlineMs: 120_000,
+  maxRetries: 2,
+  backoff: Object.freeze({ baseDelayMs: 500, multiplier: 2, maxDelayMs: 8_000 }),
+  maxRetryAfterMs: 60_000,
+  retryNonIdempotent: false,
+  circuitBreaker: Object.freeze({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
+  retryBudget: Object.freeze({ ratio: 0.2, windowMs: 10_000, minRetries: 3 }),
+  maxQueue: 100,
+  logLevel: 'warn' as const satisfies LogLevel,
+  redactKeys: DEFAULT_REDACT_KEYS,
+});
+
+/** Auth as resolved: what to send, never printed. */
+export type ResolvedAuth =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'apiKey'; readonly apiKey: string }
+  | { readonly kind: 'bearer'; readonly token: string | TokenProvider }
+  | { readonly kind: 'oauth2'; readonly credentials: Readonly<Required<Omit<OAuth2ClientCredentials, 'scope'>>> & { readonly scope?: string } };
+
+export interface ResolvedConfig {
+  readonly baseUrl: string;
+  readonly origin: string;
+  /** API key plus bearer/OAuth2 may both be set: the key goes in X-API-Key, the token in Authorization. */
+  readonly apiKey: string | undefined;
+  readonly auth: ResolvedAuth;
+  readonly fetch: FetchLike | undefined;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly timeoutMs: number;
+  readonly deadlineMs: number;
+  readonly maxRetries: number;
+  readonly backoff: Readonly<Required<BackoffOptions>>;
+  readonly maxRetryAfterMs: number;
+  readonly retryNonIdempotent: boolean;
+  readonly circuitBreaker: Readonly<Required<CircuitBreakerOptions>> | false;
+  readonly retryBudget: Readonly<Required<RetryBudgetOptions>> | false;
+  readonly rateLimit: Readonly<Required<RateLimitOptions>> | undefined;
+  readonly maxConcurrency: number | undefined;
+  readonly maxQueue: number;
+  readonly onRetry: ((event: RetryEvent) => void) | undefined;
+  readonly onCircuitStateChange: ((event: CircuitStateChange) => void) | undefined;
+  readonly logLevel: LogLevel;
+  readonly logger: Logger;
+  readonly redactKeys: readonly string[];
+}
+
+const isBrowser = (): boolean =>
+  typeof (globalThis as { window?: unknown }).window !== 'undefined' &&
+  typeof (globalThis as { document?: unknown }).document !== 'undefined';
+
+/** Merges defaults, environment and options; throws ConfigError on anything invalid. */
+export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedConfig> {
+  // Options may come from plain JavaScript: check shapes the types already promise.
+  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
+    throw new ConfigError('UserManagementClient options must be an object.');
+  }
+  const env = readEnv();
+  const baseUrl = resolveBaseUrl(options.baseUrl ?? env.baseUrl);
+  const apiKey = optionalString('apiKey', options.apiKey ?? env.apiKey);
+  const token = options.token ?? env.token;
+  if (token !== undefined && typeof token !== 'function') optionalString('token', token);
+  if (token !== undefined && options.auth !== undefined) {
+    throw new ConfigError('Pass either `token` or `auth` (OAuth2 client credentials), not both.');
+  }
+  const auth = resolveAuth(apiKey, token, options.auth, baseUrl);
+  if (isBrowser() && options.dangerouslyAllowBrowser !== true && (apiKey !== undefined || auth.kind === 'oauth2')) {
+    throw new ConfigError(
+      'A secret credential (apiKey or OAuth2 clientSecret) is configured in a browser, where any visitor can read it. ' +
+        'Use a bearer `token` from your backend, or pass `dangerouslyAllowBrowser: true` if you understand the risk.',
+    );
+  }
+
+  const logLevel = options.logLevel ?? env.logLevel ?? DEFAULTS.logLevel;
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError(`Unknown log level "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
+  }
+  const logger: Logger = options.logger ?? globalThis.console;
+  for (const m of ['error', 'warn', 'info', 'debug'] as const) {
+    if (typeof (logger as unknown as Record<string, unknown>)[m] !== 'function') {
+      throw new ConfigError(`logger must have error, warn, info and debug methods; "${m}" is missing.`);
+    }
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== 'function') {
+    throw new ConfigError('fetch must be a function with the signature of globalThis.fetch.');
+  }
+  if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
+    throw new ConfigError('No global fetch here: pass a `fetch` implementation (Node ≥ 18 and browsers have one).');
+  }
+  const headers = resolveHeaders(options.headers);
+  const b = options.backoff ?? {};
+  const cb = options.circuitBreaker;
+  const rb = options.retryBudget;
+  const rl = options.rateLimit;
+  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') throw new ConfigError('onRetry must be a function.');
+  if (options.onCircuitStateChange !== undefined && typeof options.onCircuitStateChange !== 'function') {
+    throw new ConfigError('onCircuitStateChange must be a function.');
+  }
+  const redactKeys: unknown = options.redactKeys ?? DEFAULTS.redactKeys;
+  if (!Array.isArray(redactKeys) || !redactKeys.every((k): k is string => typeof k === 'string' && k.length > 0)) {
+    throw new ConfigError('redactKeys must be an array of non-empty strings.');
+  }
+
+  return Object.freeze({
+    baseUrl: baseUrl.href.replace(/\/+$/, ''),
+    origin: baseUrl.origin,
+    apiKey,
+    auth,
+    fetch: options.fetch,
+    headers,
+    timeoutMs: positive('timeoutMs', options.timeoutMs, DEFAULTS.timeoutMs),
+    deadlineMs: positive('deadlineMs', options.deadlineMs, DEFAULTS.deadlineMs),
+    maxRetries: count('maxRetries', options.maxRetries, DEFAULTS.maxRetries),
+    backoff: Object.freeze({
+      baseDelayMs: nonNegative('backoff.baseDelayMs', b.baseDelayMs, DEFAULTS.backoff.baseDelayMs),
+      multiplier: atLeast('backoff.multiplier', b.multiplier, DEFAULTS.backoff.multiplier, 1),
+      maxDelayMs: nonNegative('backoff.maxDelayMs', b.maxDelayMs, DEFAULTS.backoff.maxDelayMs),
+    }),
+    maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULTS.maxRetryAfterMs),
+    retryNonIdempotent: options.retryNonIdempotent ?? DEFAULTS.retryNonIdempotent,
+    circuitBreaker:
+      cb === false
+        ? false
+        : Object.freeze({
+            failureThreshold: count('circuitBreaker.failureThreshold', cb?.failureThreshold, DEFAULTS.circuitBreaker.failureThreshold, 1),
+            halfOpenAfterMs: positive('circuitBreaker.halfOpenAfterMs', cb?.halfOpenAfterMs, DEFAULTS.circuitBreaker.halfOpenAfterMs),
+          }),
+    retryBudget:
+      rb === false
+        ? false
+        : Object.freeze({
+            ratio: nonNegative('retryBudget.ratio', rb?.ratio, DEFAULTS.retryBudget.ratio),
+            windowMs: positive('retryBudget.windowMs', rb?.windowMs, DEFAULTS.retryBudget.windowMs),
+            minRetries: count('retryBudget.minRetries', rb?.minRetries, DEFAULTS.retryBudget.minRetries),
+          }),
+    rateLimit:
+      rl === undefined
+        ? undefined
+        : Object.freeze({
+            requestsPerSecond: positive('rateLimit.requestsPerSecond', rl.requestsPerSecond, undefined),
+            burst: count('rateLimit.burst', rl.burst, Math.max(1, Math.ceil(rl.requestsPerSecond)), 1),
+          }),
+    maxConcurrency:
+      options.maxConcurrency === undefined ? undefined : count('maxConcurrency', options.maxConcurrency, 1, 1),
+    maxQueue: count('maxQueue', options.maxQueue, DEFAULTS.maxQueue),
+    onRetry: options.onRetry,
+    onCircuitStateChange: options.onCircuitStateChange,
+    logLevel,
+    logger,
+    redactKeys: Object.freeze([...redactKeys]),
+  });
+}
+
+/** Validates per-call overrides; runs only for the fields a caller passed. */
+export function validateRequestOptions(options: RequestOptions): void {
+  if (options.timeoutMs !== undefined) positive('timeoutMs', options.timeoutMs, undefined);
+  if (options.deadlineMs !== undefined) positive('deadlineMs', options.deadlineMs, undefined);
+  if (options.maxRetries !== undefined) count('maxRetries', options.maxRetries, 0);
+  if (options.idempotencyKey !== undefined) {
+    if (typeof options.idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(options.idempotencyKey)) {
+      throw new ConfigError('idempotencyKey must be 1–255 visible ASCII characters (a UUID is ideal).');
+    }
+  }
+  if (options.headers !== undefined) resolveHeaders(options.headers);
+  if (options.signal !== undefined && !isAbortSignal(options.signal)) {
+    throw new ConfigError('signal must be an AbortSignal.');
+  }
+}
+
+function isAbortSignal(value: unknown): value is AbortSignal {
+  return typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value;
+}
+
+function resolveBaseUrl(raw: unknown): URL {
+  if (raw === undefined || raw === '') {
+    throw new ConfigError('baseUrl is missing: pass `baseUrl` (e.g. "https://api.example.com") or set USER_MGMT_BASE_URL.');
+  }
+  if (typeof raw !== 'string') throw new ConfigError('baseUrl must be a string such as "https://api.example.com".');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`baseUrl "${stripCredentials(raw)}" is not an absolute URL; use e.g. "https://api.example.com".`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`baseUrl must use http or https, not "${url.protocol}".`);
+  }
+  if (url.username || url.password) {
+    throw new ConfigError('baseUrl must not contain credentials; pass apiKey, token or auth instead.');
+  }
+  if (url.search || url.hash) throw new ConfigError('baseUrl must not have a query string or fragment.');
+  return url;
+}
+
+function stripCredentials(raw: string): string {
+  return raw.replace(/\/\/[^/@]*@/, '//');
+}
+
+function resolveAuth(
+  apiKey: string | undefined,
+  token: string | TokenProvider | undefined,
+  oauth: OAuth2ClientCredentials | undefined,
+  baseUrl: URL,
+): ResolvedAuth {
+  if (oauth !== undefined) {
+    if (typeof (oauth as unknown) !== 'object' || (oauth as unknown) === null) throw new ConfigError('auth must be { clientId, clientSecret, scope?, tokenUrl? }.');
+    const clientId = optionalString('auth.clientId', oauth.clientId);
+    const clientSecret = optionalString('auth.clientSecret', oauth.clientSecret);
+    if (clientId === undefined || clientSecret === undefined) {
+      throw new ConfigError('auth needs both clientId and clientSecret for the OAuth2 client-credentials flow.');
+    }
+    const scope = optionalString('auth.scope', oauth.scope);
+    let tokenUrl: string;
+    try {
+      tokenUrl = new URL(oauth.tokenUrl ?? `${baseUrl.href.replace(/\/+$/, '')}/oauth/token`).href;
+    } catch {
+      throw new ConfigError('auth.tokenUrl is not an absolute URL.');
+    }
+    return { kind: 'oauth2', credentials: { clientId, clientSecret, tokenUrl, ...(scope !== undefined ? { scope } : {}) } };
+  }
+  if (token !== undefined) return { kind: 'bearer', token };
+  return apiKey !== undefined ? { kind: 'apiKey', apiKey } : { kind: 'none' };
+}
+
+function resolveHeaders(headers: unknown): Readonly<Record<string, string>> {
+  if (headers === undefined) return Object.freeze({});
+  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
+    throw new ConfigError('headers must be an object of header names to string values.');
+  }
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)) throw new ConfigError(`"${k}" is not a valid header name.`);
+    if (typeof v !== 'string' || /[\r\n]/.test(v)) throw new ConfigError(`Header "${k}" must be a single-line string.`);
+    out[k] = v;
+  }
+  return Object.freeze(out);
+}
+
+function optionalString(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || value.trim() === '' || /[\r\n]/.test(value)) {
+    throw new ConfigError(`${name} must be a non-empty single-line string.`);
+  }
+  return value;
+}
+
+function numberOption(name: string, value: unknown, fallback: number | undefined, ok: (n: number) => boolean, what: string): number {
+  if (value === undefined) {
+    if (fallback === undefined) throw new ConfigError(`${name} is required and must be ${what}.`);
+    return fallback;
+  }
+  if (typeof value !== 'number' || Number.isNaN(value) || !ok(value)) {
+    throw new ConfigError(`${name} must be ${what}; got ${typeof value === 'number' ? String(value) : typeof value}.`);
+  }
+  return value;
+}
+
+function positive(name: string, value: unknown, fallback: number | undefined): number {
+  return numberOption(name, value, fallback, (n) => n > 0 && n <= 2_147_483_647, 'a number of ms greater than 0 (at most 2^31−1)');
+}
+
+function nonNegative(name: string, value: unknown, fallback: number): number {
+  return numberOption(name, value, fallback, (n) => n >= 0 && Number.isFinite(n), 'a finite number ≥ 0');
+}
+
+function atLeast(name: string, value: unknown, fallback: number, min: number): number {
+  return numberOption(name, value, fallback, (n) => n >= min && Number.isFinite(n), `a finite number ≥ ${min}`);
+}
+
+function count(name: string, value: unknown, fallback: number, min = 0): number {
+  return numberOption(name, value, fallback, (n) => Number.isInteger(n) && n >= min, `a whole number ≥ ${min}`);
+}

@@ -1,0 +1,274 @@
+// The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
+import type { Problem } from './http/api-types.js';
+
+/** One attempt of a call, as recorded on every error the client throws. */
+export interface AttemptRecord {
+  /** 1-based attempt number. */
+  readonly attempt: number;
+  /** HTTP status, when a response arrived. */
+  readonly status?: number;
+  /** Name and message of the failure, when no usable response arrived. */
+  readonly error?: string;
+  /** How long the attempt took, in ms. */
+  readonly durationMs: number;
+  /** How long the client waited after this attempt before the next one, in ms (0 for the last). */
+  readonly waitMs: number;
+}
+
+/** A field-level validation failure from a problem-details body. */
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** Base class of every error the SDK throws. */
+export class UserManagementError extends Error {
+  override readonly name: string = 'UserManagementError';
+  /** Every attempt the call made, in order (empty for errors raised before any request). */
+  attempts: readonly AttemptRecord[] = [];
+  /** Time from the start of the call to this error, in ms. */
+  elapsedMs = 0;
+}
+
+/** The client was configured wrongly; the message says what to fix. Never retried. */
+export class ConfigError extends UserManagementError {
+  override readonly name: string = 'ConfigError';
+}
+
+/** An SDK method was called with an argument it cannot send (for example a non-integer id). Nothing was sent. */
+export class InvalidArgumentError extends UserManagementError {
+  override readonly name: string = 'InvalidArgumentError';
+}
+
+/** What an ApiError is built from. */
+export interface ApiErrorInit {
+  readonly status: number;
+  readonly statusText?: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: unknown;
+  readonly method: string;
+  readonly url: string;
+  /** Set when the body could not be read as the JSON the response promised. */
+  readonly parseFailure?: string;
+  readonly retryAfterMs?: number;
+}
+
+/** The server answered with an error status. */
+export class ApiError extends UserManagementError {
+  override readonly name: string = 'ApiError';
+  /** HTTP status code. */
+  readonly status: number;
+  /** Response headers, lower-cased (Set-Cookie redacted). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The parsed body (JSON when it was JSON, else the raw text, or undefined when empty). */
+  readonly body: unknown;
+  /** RFC 9457 problem details, when the body was one. */
+  readonly problem: Problem | undefined;
+  /** The server's `X-Request-Id`, for support tickets. */
+  readonly requestId: string | undefined;
+  /** HTTP method of the request. */
+  readonly method: string;
+  /** URL of the request, with credentials and query secrets removed. */
+  readonly url: string;
+  /** When the server said when to come back (Retry-After), how long from now, in ms. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit, message?: string) {
+    const problem = asProblem(init.body);
+    super(message ?? describe(init, problem));
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.problem = problem;
+    this.requestId = init.headers['x-request-id'];
+    this.method = init.method;
+    this.url = init.url;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+/** 400 Bad Request. */
+export class BadRequestError extends ApiError {
+  override readonly name: string = 'BadRequestError';
+}
+/** 401 Unauthorized: credentials missing, wrong or expired. */
+export class AuthenticationError extends ApiError {
+  override readonly name: string = 'AuthenticationError';
+}
+/** 403 Forbidden: the credentials do not allow this. */
+export class PermissionDeniedError extends ApiError {
+  override readonly name: string = 'PermissionDeniedError';
+}
+/** 404 Not Found. */
+export class NotFoundError extends ApiError {
+  override readonly name: string = 'NotFoundError';
+}
+/** 409 Conflict. */
+export class ConflictError extends ApiError {
+  override readonly name: string = 'ConflictError';
+}
+/** 422 Unprocessable Entity: validation failed; see `fieldErrors`. */
+export class UnprocessableEntityError extends ApiError {
+  override readonly name: string = 'UnprocessableEntityError';
+  /** The failed fields, from the problem's `errors[]` (empty when the server sent none). */
+  readonly fieldErrors: readonly FieldError[];
+  constructor(init: ApiErrorInit, message?: string) {
+    super(init, message);
+    this.fieldErrors = this.problem?.errors ?? [];
+  }
+}
+
+/** Parsed `RateLimit-*` headers (IETF draft-ietf-httpapi-ratelimit-headers). */
+export interface RateLimitInfo {
+  readonly limit?: number;
+  readonly remaining?: number;
+  /** Seconds until the window resets. */
+  readonly resetSeconds?: number;
+}
+
+/** 429 Too Many Requests; `retryAfterMs` says when to come back. */
+export class RateLimitError extends ApiError {
+  override readonly name: string = 'RateLimitError';
+  /** The parsed `RateLimit-Limit/Remaining/Reset` headers. */
+  readonly rateLimit: RateLimitInfo;
+  constructor(init: ApiErrorInit, message?: string) {
+    super(init, message);
+    this.rateLimit = parseRateLimit(init.headers);
+  }
+}
+
+/** A 5xx status. */
+export class InternalServerError extends ApiError {
+  override readonly name: string = 'InternalServerError';
+}
+
+/** No usable response: the connection failed (refused, reset, DNS). The original error is in `cause`. */
+export class ConnectionError extends UserManagementError {
+  override readonly name: string = 'ConnectionError';
+  /** False only when the request certainly never reached the server (for example, connection refused). */
+  readonly mayHaveBeenProcessed: boolean;
+  constructor(message: string, options: { cause?: unknown; mayHaveBeenProcessed?: boolean } = {}) {
+    super(message, options);
+    this.mayHaveBeenProcessed = options.mayHaveBeenProcessed ?? true;
+  }
+}
+
+/** Which clock fired: the per-attempt timeout or the deadline across all attempts. */
+export type TimeoutKind = 'attempt' | 'deadline';
+
+/** The per-attempt timeout (`timeoutMs`) or the total deadline (`deadlineMs`) ran out. */
+export class TimeoutError extends ConnectionError {
+  override readonly name: string = 'TimeoutError';
+  /** Which limit fired. */
+  readonly kind: TimeoutKind;
+  /** The limit that fired, in ms. */
+  readonly timeoutMs: number;
+  constructor(message: string, options: { kind: TimeoutKind; timeoutMs: number; cause?: unknown }) {
+    super(message, { cause: options.cause, mayHaveBeenProcessed: true });
+    this.kind = options.kind;
+    this.timeoutMs = options.timeoutMs;
+  }
+}
+
+/** The caller's `signal` aborted the call. The signal's reason is in `cause`. */
+export class RequestAbortedError extends UserManagementError {
+  override readonly name: string = 'RequestAbortedError';
+}
+
+/** The circuit breaker is open: the call failed at once without sending anything. */
+export class CircuitOpenError extends UserManagementError {
+  override readonly name: string = 'CircuitOpenError';
+  /** How long until the breaker lets a trial request through, in ms. */
+  readonly retryAfterMs: number;
+  constructor(message: string, retryAfterMs: number) {
+    super(message);
+    this.retryAfterMs = retryAfterMs;
+  }
+}
+
+/** The client-side concurrency queue is full; the call was not sent. */
+export class QueueFullError extends UserManagementError {
+  override readonly name: string = 'QueueFullError';
+}
+
+const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
+/** Maps an error response to the matching ApiError subclass. */
+export function errorFromResponse(init: ApiErrorInit, message?: string): ApiError {
+  const Class = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
+  return new Class(init, message);
+}
+
+function asProblem(body: unknown): Problem | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const b = body as Record<string, unknown>;
+  if (typeof b.title !== 'string' && typeof b.detail !== 'string' && typeof b.type !== 'string') return undefined;
+  const errors = Array.isArray(b.errors)
+    ? b.errors.filter(
+        (e): e is FieldError =>
+          typeof e === 'object' &&
+          e !== null &&
+          typeof (e as Record<string, unknown>).field === 'string' &&
+          typeof (e as Record<string, unknown>).message === 'string',
+      )
+    : undefined;
+  return { ...(b as Problem), ...(errors ? { errors } : {}) };
+}
+
+const SNIPPET = 120;
+
+function describe(init: ApiErrorInit, problem: Problem | undefined): string {
+  const head = `${init.method} ${pathOf(init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
+  if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
+  const detail = problem
+    ? [problem.title === init.statusText ? undefined : problem.title, problem.detail]
+        .filter((s) => typeof s === 'string' && s.length > 0)
+        .join(': ')
+    : typeof init.body === 'string' && init.body.length > 0
+      ? snippet(init.body)
+      : '';
+  const fields = problem?.errors?.length
+    ? ` (${problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})`
+    : '';
+  return detail ? `${head}: ${detail}${fields}` : head;
+}
+
+/** A short single-line excerpt of a body, for messages. */
+export function snippet(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
+}
+
+function pathOf(url: string): string {
+  try {
+    const u = new URL(url);
+    return u.pathname + u.search;
+  } catch {
+    return url;
+  }
+}
+
+function parseRateLimit(headers: Readonly<Record<string, string>>): RateLimitInfo {
+  const num = (name: string): number | undefined => {
+    const raw = headers[name];
+    if (raw === undefined) return undefined;
+    const n = Number.parseInt(raw, 10);
+    return Number.isFinite(n) && n >= 0 ? n : undefined;
+  };
+  const limit = num('ratelimit-limit');
+  const remaining = num('ratelimit-remaining');
+  const resetSeconds = num('ratelimit-reset');
+  return {
+    ...(limit !== undefined ? { limit } : {}),
+    ...(remaining !== undefined ? { remaining } : {}),
+    ...(resetSeconds !== undefined ? { resetSeconds } : {}),
+  };
+}

@@ -1,0 +1,155 @@
+// One attempt: send through openapi-fetch under its own AbortSignal (per-attempt timer + the caller's
+// signal), read the body inside the same timer, and turn whatever happened into an outcome or a typed error.
+import {
+  ApiError,
+  ConnectionError,
+  errorFromResponse,
+  RequestAbortedError,
+  snippet,
+  TimeoutError,
+  type TimeoutKind,
+} from '../errors.js';
+import { parseRetryAfter } from '../resilience/retry-after.js';
+
+/** What openapi-fetch resolves with (parseAs: 'text'). */
+export interface RawResult {
+  readonly data?: unknown;
+  readonly error?: unknown;
+  readonly response: Response;
+}
+
+/** Sends one attempt; `headers` are this attempt's extra headers. */
+export type Send = (init: { signal: AbortSignal; headers: Record<string, string> | undefined }) => Promise<RawResult>;
+
+/** A response that arrived: `error` is set for non-2xx statuses and unreadable bodies. */
+export interface Outcome {
+  readonly response: Response;
+  readonly data: unknown;
+  readonly error: ApiError | undefined;
+}
+
+export interface AttemptParams {
+  readonly method: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+  /** Which limit `timeoutMs` is: the per-attempt timeout or what is left of the deadline. */
+  readonly timeoutKind: TimeoutKind;
+  readonly signal: AbortSignal | undefined;
+  readonly headers: Record<string, string> | undefined;
+}
+
+const TIMED_OUT = 1;
+const CALLER_ABORTED = 2;
+
+export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome> {
+  const ctl = new AbortController();
+  let fired = 0;
+  const timer = setTimeout(() => {
+    fired = TIMED_OUT;
+    ctl.abort(new Error('timeout'));
+  }, p.timeoutMs);
+  const caller = p.signal;
+  const onAbort = (): void => {
+    fired = CALLER_ABORTED;
+    ctl.abort(caller?.reason);
+  };
+  caller?.addEventListener('abort', onAbort, { once: true });
+  let raw: RawResult;
+  try {
+    raw = await send({ signal: ctl.signal, headers: p.headers });
+  } catch (err) {
+    throw mapFailure(err, fired, p);
+  } finally {
+    clearTimeout(timer);
+    caller?.removeEventListener('abort', onAbort);
+  }
+  return toOutcome(raw, p);
+}
+
+function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
+  const what = `${p.method} ${pathOf(p.url)}`;
+  if (fired === CALLER_ABORTED) {
+    return new RequestAbortedError(`${what} was aborted by the caller.`, { cause: p.signal?.reason });
+  }
+  if (fired === TIMED_OUT) {
+    const limit = p.timeoutKind === 'attempt' ? 'the per-attempt timeout (timeoutMs)' : 'the deadline (deadlineMs)';
+    return new TimeoutError(`${what} timed out after ${p.timeoutMs} ms: ${limit} fired.`, {
+      kind: p.timeoutKind,
+      timeoutMs: p.timeoutMs,
+      cause: err,
+    });
+  }
+  const code = errorCode(err);
+  // Refused or unresolvable: the request never left, so even a bare write may be sent again.
+  const neverSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+  const detail = code ?? (err instanceof Error ? err.message : String(err));
+  return new ConnectionError(
+    neverSent
+      ? `${what} could not connect (${detail}); the request was not sent.`
+      : `${what} failed (${detail}); the connection broke after the request was sent, so the server may have processed it.`,
+    { cause: err, mayHaveBeenProcessed: !neverSent },
+  );
+}
+
+function errorCode(err: unknown): string | undefined {
+  // undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }).
+  for (let e: unknown = err, depth = 0; e && typeof e === 'object' && depth < 4; depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+function toOutcome(raw: RawResult, p: AttemptParams): Outcome {
+  const { response } = raw;
+  if (response.ok) {
+    const text = raw.data;
+    if (typeof text !== 'string' || text === '') return { response, data: undefined, error: undefined };
+    try {
+      return { response, data: JSON.parse(text) as unknown, error: undefined };
+    } catch {
+      return {
+        response,
+        data: undefined,
+        error: new ApiError({
+          status: response.status,
+          statusText: response.statusText,
+          headers: headersOf(response),
+          body: text,
+          method: p.method,
+          url: p.url,
+          parseFailure: `the response body is not valid JSON: ${snippet(text)}`,
+        }),
+      };
+    }
+  }
+  const headers = headersOf(response);
+  const retryAfterMs = parseRetryAfter((name) => headers[name]);
+  return {
+    response,
+    data: undefined,
+    error: errorFromResponse({
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+      body: raw.error === '' ? undefined : raw.error,
+      method: p.method,
+      url: p.url,
+      ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+    }),
+  };
+}
+
+function headersOf(response: Response): Record<string, string> {
+  const out: Record<string, string> = {};
+  response.headers.forEach((value, key) => {
+    out[key] = key === 'set-cookie' ? '[REDACTED]' : value;
+  });
+  return out;
+}
+
+function pathOf(url: string): string {
+  const i = url.indexOf('/', url.indexOf('//') + 2);
+  return i === -1 ? '/' : url.slice(i);
+}

@@ -1,0 +1,127 @@
+// Levelled logging through any console- or pino-shaped logger, with redaction of secrets.
+
+/** Log levels, from silent to chatty. */
+export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
+/** One of `off`, `error`, `warn`, `info`, `debug`. */
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+type LogFn = (message: string, fields?: Record<string, unknown>) => void;
+
+/** Anything with console-style methods: `console`, pino, winston, bunyan… */
+export interface Logger {
+  error: LogFn;
+  warn: LogFn;
+  info: LogFn;
+  debug: LogFn;
+}
+
+/** The logger the client uses: methods below the level are no-ops, and `enabled()` lets callers skip work. */
+export interface LevelledLogger extends Logger {
+  enabled(level: Exclude<LogLevel, 'off'>): boolean;
+}
+
+const RANK: Readonly<Record<LogLevel, number>> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+const noop: LogFn = () => undefined;
+
+export function isLogLevel(value: unknown): value is LogLevel {
+  return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+export function createLogger(level: LogLevel, sink: Logger): LevelledLogger {
+  const rank = RANK[level];
+  // Bind once so the hot path calls a plain function or a no-op, never a level check.
+  const pick = (l: Exclude<LogLevel, 'off'>): LogFn =>
+    rank >= RANK[l] ? (message, fields) => { sink[l](message, ...(fields ? [fields] : [])); } : noop;
+  return {
+    error: pick('error'),
+    warn: pick('warn'),
+    info: pick('info'),
+    debug: pick('debug'),
+    enabled: (l) => rank >= RANK[l],
+  };
+}
+
+/** The text that replaces every redacted value. */
+export const REDACTED = '[REDACTED]';
+
+/** Request and response headers whose values are secrets. */
+const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'x-api-key', 'cookie', 'set-cookie']);
+
+/** Body fields and query parameters redacted by default (matched case-insensitively, as substrings). */
+export const DEFAULT_REDACT_KEYS: readonly string[] = [
+  'password',
+  'token',
+  'secret',
+  'apikey',
+  'api_key',
+  'authorization',
+  'client_secret',
+];
+
+/** Redacts secrets from headers, query strings and bodies, by a fixed list of key fragments. */
+export interface Redactor {
+  headers(headers: Readonly<Record<string, string>>): Record<string, string>;
+  url(url: string): string;
+  body(body: unknown): unknown;
+}
+
+export function createRedactor(keys: readonly string[]): Redactor {
+  const fragments = keys.map((k) => k.toLowerCase());
+  const isSecretKey = (key: string): boolean => {
+    const k = key.toLowerCase();
+    return fragments.some((f) => k.includes(f));
+  };
+  const body = (value: unknown, depth = 0): unknown => {
+    if (depth > 8 || typeof value !== 'object' || value === null) return value;
+    if (Array.isArray(value)) return value.map((v) => body(v, depth + 1));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : body(v, depth + 1);
+    return out;
+  };
+  return {
+    headers(headers) {
+      const out: Record<string, string> = {};
+      for (const [k, v] of Object.entries(headers)) {
+        out[k] = SECRET_HEADERS.has(k.toLowerCase()) || isSecretKey(k) ? REDACTED : v;
+      }
+      return out;
+    },
+    url(url) {
+      return redactUrl(url, isSecretKey);
+    },
+    body: (value) => body(value),
+  };
+}
+
+/** Removes `user:password@` and redacts query parameters whose names look secret. */
+export function redactUrl(url: string, isSecretKey: (key: string) => boolean): string {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return url.replace(/\/\/[^/@]*@/, '//');
+  }
+  u.username = '';
+  u.password = '';
+  // Rebuild by hand: URLSearchParams would re-encode "[REDACTED]" into "%5BREDACTED%5D".
+  if (u.search) {
+    const parts = u.search
+      .slice(1)
+      .split('&')
+      .map((pair) => {
+        const eq = pair.indexOf('=');
+        const name = decodeURIComponentSafe(eq === -1 ? pair : pair.slice(0, eq));
+        return eq !== -1 && isSecretKey(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
+      });
+    return `${u.origin}${u.pathname}?${parts.join('&')}${u.hash}`;
+  }
+  return u.toString();
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

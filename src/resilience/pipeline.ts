@@ -1,0 +1,244 @@
+// The resilience pipeline, composed once per client. Order, outermost first:
+//   deadline ⊃ retry (budget, backoff, Retry-After) ⊃ cooldown/rate-limit wait ⊃ circuit breaker
+//   ⊃ concurrency cap ⊃ attempt (its own timer, capped by what is left of the deadline).
+// The deadline is not a timer of its own: each wait and each attempt timer is cut to what is left of it,
+// so the happy path pays for one AbortController and one timer per attempt.
+import type { ResolvedConfig, RequestOptions } from '../config.js';
+import { validateRequestOptions } from '../config.js';
+import {
+  ApiError,
+  ConnectionError,
+  errorFromResponse,
+  RequestAbortedError,
+  TimeoutError,
+  UserManagementError,
+  type AttemptRecord,
+} from '../errors.js';
+import { runAttempt, type Outcome, type Send } from '../http/attempt.js';
+import type { OperationDef } from '../http/operations.js';
+import type { LevelledLogger } from '../logging.js';
+import { computeBackoff } from './backoff.js';
+import { OriginBreaker } from './breaker.js';
+import { RetryBudget } from './budget.js';
+import { ConcurrencyLimit, Cooldown, TokenBucket } from './limiter.js';
+import { decideRetry, isIdempotentMethod } from './retry.js';
+import { wait } from './wait.js';
+
+/** One logical call: what to send, described for messages and decisions. */
+export interface CallPlan {
+  readonly operationId: string;
+  readonly op: OperationDef;
+  /** Absolute URL of the request, for errors and logs. */
+  readonly url: string;
+  readonly send: Send;
+}
+
+/** Supplies a bearer token per attempt; `refresh` forces a new one after a 401. */
+export type Authorizer = (refresh: boolean) => Promise<string>;
+
+export interface Pipeline {
+  execute(plan: CallPlan, options: RequestOptions | undefined): Promise<Outcome>;
+}
+
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+
+export function createPipeline(
+  config: ResolvedConfig,
+  log: LevelledLogger,
+  authorize: Authorizer | undefined,
+  random: () => number = Math.random,
+): Pipeline {
+  const cb = config.circuitBreaker;
+  const breaker = cb
+    ? new OriginBreaker(config.origin, cb.halfOpenAfterMs, cb.failureThreshold, (change) => {
+        log[change.to === 'open' ? 'warn' : 'info'](`circuit ${change.from} → ${change.to} for ${change.origin}`, { ...change });
+        config.onCircuitStateChange?.(change);
+      })
+    : undefined;
+  const rb = config.retryBudget;
+  const budget = rb ? new RetryBudget(rb.ratio, rb.windowMs, rb.minRetries) : undefined;
+  const cooldown = new Cooldown();
+  const bucket = config.rateLimit ? new TokenBucket(config.rateLimit.requestsPerSecond, config.rateLimit.burst) : undefined;
+  const concurrency =
+    config.maxConcurrency !== undefined ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue) : undefined;
+
+  async function sendOnce(plan: CallPlan, headers: Record<string, string> | undefined, timeoutMs: number, deadlineAt: number, signal: AbortSignal | undefined): Promise<Outcome> {
+    // Pacing waits happen before the attempt timer starts: the timer measures the server, not our queue.
+    const pace = bucket?.reserve() ?? 0;
+    if (pace > 0) await wait(pace, signal);
+    const left = deadlineAt - Date.now();
+    const attempt = (): Promise<Outcome> =>
+      runAttempt(plan.send, {
+        method: plan.op.method,
+        url: plan.url,
+        timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
+        timeoutKind: left < timeoutMs ? 'deadline' : 'attempt',
+        signal,
+        headers,
+      });
+    return concurrency ? concurrency.run(attempt, signal) : attempt();
+  }
+
+  return {
+    async execute(plan, options = NO_OPTIONS) {
+      if (options !== NO_OPTIONS) validateRequestOptions(options);
+      const start = Date.now();
+      const { op } = plan;
+      const signal = options.signal;
+      const timeoutMs = options.timeoutMs ?? config.timeoutMs;
+      const deadlineMs = options.deadlineMs ?? config.deadlineMs;
+      const deadlineAt = start + deadlineMs;
+      const maxRetries = options.maxRetries ?? config.maxRetries;
+      const safeToRepeat =
+        isIdempotentMethod(op.method) ||
+        op.acceptsIdempotencyKey ||
+        (options.retryNonIdempotent ?? config.retryNonIdempotent);
+      const headers: Record<string, string> | undefined =
+        options.headers || op.acceptsIdempotencyKey ? { ...options.headers } : undefined;
+      if (op.acceptsIdempotencyKey && headers) {
+        // One key per logical call, reused on every attempt, so the server can deduplicate.
+        headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
+      }
+      const attempts: AttemptRecord[] = [];
+      const what = `${op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
+      budget?.recordRequest();
+      let authRetried = false;
+      let refreshToken = false;
+      let retries = 0;
+
+      const fail = (err: unknown): never => {
+        const error = err instanceof UserManagementError ? err : new UserManagementError(`${what} failed unexpectedly.`, { cause: err });
+        error.attempts = attempts;
+        error.elapsedMs = Date.now() - start;
+        log.info(`${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`, {
+          operationId: plan.operationId,
+          attempts: attempts.length,
+        });
+        throw error;
+      };
+
+      for (let n = 1; ; n++) {
+        if (signal?.aborted) fail(new RequestAbortedError(`${what} was aborted by the caller.`, { cause: signal.reason }));
+        const cooling = cooldown.remainingMs();
+        if (cooling > 0) {
+          const maxWait = Math.min(config.maxRetryAfterMs, deadlineAt - Date.now());
+          if (cooling > maxWait) fail(coolingError(cooldown.lastError, cooling, what));
+          try {
+            await wait(cooling, signal);
+          } catch {
+            fail(new RequestAbortedError(`${what} was aborted by the caller.`, { cause: signal?.reason }));
+          }
+        }
+        let attemptHeaders = headers;
+        if (authorize) {
+          try {
+            const token = await authorize(refreshToken);
+            attemptHeaders = { ...headers, Authorization: `Bearer ${token}` };
+          } catch (err) {
+            fail(err);
+          }
+          refreshToken = false;
+        }
+        const began = Date.now();
+        let outcome: Outcome | undefined;
+        let error: UserManagementError;
+        try {
+          outcome = breaker
+            ? await breaker.execute(() => sendOnce(plan, attemptHeaders, timeoutMs, deadlineAt, signal))
+            : await sendOnce(plan, attemptHeaders, timeoutMs, deadlineAt, signal);
+          if (log.enabled('debug')) logResponse(outcome.response, n, Date.now() - began);
+          if (!outcome.error) return outcome;
+          error = outcome.error;
+        } catch (err) {
+          if (!(err instanceof UserManagementError)) throw err;
+          error = err;
+        }
+        const durationMs = Date.now() - began;
+        const record: { attempt: number; status?: number; error?: string; durationMs: number; waitMs: number } = {
+          attempt: n,
+          durationMs,
+          waitMs: 0,
+        };
+        if (error instanceof ApiError) record.status = error.status;
+        else record.error = `${error.name}: ${error.message}`;
+        attempts.push(record);
+
+        if (!(error instanceof ApiError) && !(error instanceof ConnectionError)) fail(error);
+        const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+        if (retryAfterMs !== undefined && error instanceof ApiError && (error.status === 429 || error.status === 503)) {
+          cooldown.extend(retryAfterMs, error);
+          if (retryAfterMs > config.maxRetryAfterMs) fail(error);
+        }
+        // A 401 under a refreshable credential: refresh once and try once more, outside maxRetries.
+        if (authorize && error instanceof ApiError && error.status === 401 && !authRetried) {
+          authRetried = true;
+          refreshToken = true;
+          notifyRetry(n, 0, 'auth-refresh', error, outcome?.response);
+          continue;
+        }
+        const decision = decideRetry(error, safeToRepeat);
+        if (!decision.retry) {
+          if (decision.unsafeWrite && error instanceof ConnectionError && error.mayHaveBeenProcessed && !(error instanceof TimeoutError)) {
+            fail(new ConnectionError(
+              `${error.message} It was not retried: ${plan.operationId} takes no Idempotency-Key, so a retry could apply the write twice (pass retryNonIdempotent: true to retry anyway).`,
+              { cause: error.cause, mayHaveBeenProcessed: true },
+            ));
+          }
+          fail(error);
+        }
+        if (retries >= maxRetries) fail(error);
+        retries++;
+        const delayMs = retryAfterMs ?? computeBackoff(retries, config.backoff, random);
+        if (Date.now() + delayMs >= deadlineAt) {
+          fail(new TimeoutError(`${what}: the deadline (deadlineMs = ${deadlineMs}) leaves no time for retry ${retries} after ${delayMs} ms; last failure: ${error.message}`, {
+            kind: 'deadline',
+            timeoutMs: deadlineMs,
+            cause: error,
+          }));
+        }
+        if (budget && !budget.tryAcquireRetry()) {
+          log.info(`${what}: retry budget spent, not retrying`, { operationId: plan.operationId });
+          fail(error);
+        }
+        record.waitMs = delayMs;
+        notifyRetry(n, delayMs, decision.reason, error, outcome?.response);
+        try {
+          await wait(delayMs, signal);
+        } catch {
+          fail(new RequestAbortedError(`${what} was aborted by the caller while waiting to retry.`, { cause: signal?.reason }));
+        }
+      }
+
+      function logResponse(response: Response, attempt: number, durationMs: number): void {
+        log.debug(`${what} → ${response.status} in ${durationMs} ms`, {
+          operationId: plan.operationId,
+          attempt,
+          status: response.status,
+          durationMs,
+          requestId: response.headers.get('x-request-id') ?? undefined,
+        });
+      }
+
+      function notifyRetry(attempt: number, delayMs: number, reason: Parameters<NonNullable<ResolvedConfig['onRetry']>>[0]['reason'], error: Error, response: Response | undefined): void {
+        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, {
+          operationId: plan.operationId,
+          attempt,
+          delayMs,
+          reason,
+        });
+        config.onRetry?.({ attempt, delayMs, reason, error, response, operationId: plan.operationId });
+      }
+    },
+  };
+}
+
+function coolingError(last: Error | undefined, remainingMs: number, what: string): Error {
+  const suffix = `; the server asked this client to wait ${remainingMs} ms more, beyond maxRetryAfterMs or the deadline, so nothing was sent.`;
+  if (last instanceof ApiError) {
+    return errorFromResponse(
+      { status: last.status, headers: last.headers, body: last.body, method: last.method, url: last.url, retryAfterMs: remainingMs },
+      `${what} held back${suffix}`,
+    );
+  }
+  return new ConnectionError(`${what} held back${suffix}`, { mayHaveBeenProcessed: false });
+}

@@ -1,0 +1,118 @@
+// The users facade: a few lines per operation. Policy lives in the pipeline, paths in the spec.
+import type { RequestOptions } from '../config.js';
+import type { NewUser, SortOrder, User, UserPatch, UserReplace, UserSortField } from '../http/api-types.js';
+import type { Core } from '../http/core.js';
+import { hasNextPage, pageFromLink, parseLinkHeader, parseTotalCount } from './pagination.js';
+
+/** Filters, sorting and paging for {@link Users.list}. */
+export interface ListUsersParams {
+  /** Page number, from 1. @default 1 */
+  page?: number;
+  /** Page size, 1–100. @default 10 */
+  limit?: number;
+  /** Field to sort by. */
+  sort?: UserSortField;
+  /** Sort order. @default 'asc' (server default) */
+  order?: SortOrder;
+  /** Full-text search over all fields. */
+  q?: string;
+  /** Exact username. */
+  username?: string;
+  /** Exact email. */
+  email?: string;
+}
+
+/** One page of users. */
+export interface UserPage {
+  /** The users on this page. */
+  data: User[];
+  /** Users matching the query in all pages (from `X-Total-Count`), when the server says. */
+  total?: number;
+  /** This page's number. */
+  page: number;
+  /** The page size asked for. */
+  limit: number;
+  /** Whether another page follows (from `Link`, else `X-Total-Count`, else a full page). */
+  hasNextPage: boolean;
+}
+
+/** Default page size of {@link Users.list}. */
+export const DEFAULT_PAGE_SIZE = 10;
+
+/** Operations on `/users`, as `client.users`. */
+export class Users {
+  readonly #core: Core;
+
+  /** @internal Created by UserManagementClient. */
+  constructor(core: Core) {
+    this.#core = core;
+  }
+
+  /** Lists one page of users (`GET /users`). */
+  async list(params: ListUsersParams = {}, options?: RequestOptions): Promise<UserPage> {
+    return (await this.fetchPage(params, options)).result;
+  }
+
+  /** Iterates over every user matching the query, page by page; `break` stops cleanly. */
+  async *listAll(params: ListUsersParams = {}, options?: RequestOptions): AsyncGenerator<User, void, undefined> {
+    let page = params.page ?? 1;
+    for (;;) {
+      const { result, nextPage } = await this.fetchPage({ ...params, page }, options);
+      yield* result.data;
+      if (!result.hasNextPage || result.data.length === 0) return;
+      // Follow the server's `next` link when it names a later page; otherwise count up.
+      page = nextPage !== undefined && nextPage > page ? nextPage : page + 1;
+    }
+  }
+
+  private async fetchPage(params: ListUsersParams, options: RequestOptions | undefined): Promise<{ result: UserPage; nextPage: number | undefined }> {
+    const page = params.page ?? 1;
+    const limit = params.limit ?? DEFAULT_PAGE_SIZE;
+    this.#core.checkInteger('page', page, 1);
+    this.#core.checkInteger('limit', limit, 1, 100);
+    const query: Record<string, string | number> = { _page: page, _limit: limit };
+    if (params.sort !== undefined) query._sort = params.sort;
+    if (params.order !== undefined) query._order = params.order;
+    if (params.q !== undefined) query.q = params.q;
+    if (params.username !== undefined) query.username = params.username;
+    if (params.email !== undefined) query.email = params.email;
+    const { data, response } = await this.#core.call('listUsers', { query }, undefined, options);
+    const users = Array.isArray(data) ? (data as User[]) : [];
+    const linkHeader = response.headers.get('link');
+    const links = parseLinkHeader(linkHeader);
+    const total = parseTotalCount(response.headers.get('x-total-count'));
+    const result: UserPage = {
+      data: users,
+      ...(total !== undefined ? { total } : {}),
+      page,
+      limit,
+      hasNextPage: hasNextPage(links, Boolean(linkHeader), total, page, limit, users.length),
+    };
+    return { result, nextPage: pageFromLink(links.next) };
+  }
+
+  /** Gets one user (`GET /users/{id}`); rejects with NotFoundError when there is none. */
+  async get(id: number, options?: RequestOptions): Promise<User> {
+    return (await this.#core.call('getUser', { path: { id: this.#core.userId(id) } }, undefined, options)).data as User;
+  }
+
+  /** Creates a user (`POST /users`); retried safely under one Idempotency-Key. */
+  async create(user: NewUser, options?: RequestOptions): Promise<User> {
+    return (await this.#core.call('createUser', {}, this.#core.body(user), options)).data as User;
+  }
+
+  /** Replaces every field of a user (`PUT /users/{id}`). */
+  async replace(id: number, user: UserReplace, options?: RequestOptions): Promise<User> {
+    return (await this.#core.call('replaceUser', { path: { id: this.#core.userId(id) } }, this.#core.body(user), options)).data as User;
+  }
+
+  /** Merges some fields into a user (`PATCH /users/{id}`); retried safely under one Idempotency-Key. */
+  async update(id: number, patch: UserPatch, options?: RequestOptions): Promise<User> {
+    return (await this.#core.call('updateUser', { path: { id: this.#core.userId(id) } }, this.#core.body(patch), options)).data as User;
+  }
+
+  /** Deletes a user (`DELETE /users/{id}`). */
+  async delete(id: number, options?: RequestOptions): Promise<void> {
+    await this.#core.call('deleteUser', { path: { id: this.#core.userId(id) } }, undefined, options);
+  }
+}
