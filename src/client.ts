@@ -60,7 +60,7 @@ function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLo
   const wrap =
     (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
     (message, fields) => {
-      fn(redactor.url(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
+      fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
   return { error: wrap(log.error), warn: wrap(log.warn), info: wrap(log.info), debug: wrap(log.debug), enabled };
 }

@@ -267,7 +267,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       rl === undefined
         ? undefined
         : Object.freeze({
-            requestsPerSecond: positive('rateLimit.requestsPerSecond', rl.requestsPerSecond, undefined),
+            requestsPerSecond: rate('rateLimit.requestsPerSecond', rl.requestsPerSecond),
             burst: count('rateLimit.burst', rl.burst, Math.max(1, Math.ceil(rl.requestsPerSecond)), 1),
           }),
     maxConcurrency:
@@ -387,6 +387,11 @@ function numberOption(name: string, value: unknown, fallback: number | undefined
 
 function positive(name: string, value: unknown, fallback: number | undefined): number {
   return numberOption(name, value, fallback, (n) => n > 0 && n <= 2_147_483_647, 'a number of ms greater than 0 (at most 2^31−1)');
+}
+
+/** A rate per second: not a duration, so neither "ms" nor the setTimeout ceiling applies. */
+function rate(name: string, value: unknown): number {
+  return numberOption(name, value, undefined, (n) => n > 0 && Number.isFinite(n), 'a finite number greater than 0');
 }
 
 function nonNegative(name: string, value: unknown, fallback: number): number {

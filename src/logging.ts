@@ -63,13 +63,15 @@ export interface Redactor {
   headers(headers: Readonly<Record<string, string>>): Record<string, string>;
   url(url: string): string;
   body(body: unknown): unknown;
+  /** Redacts userinfo and secret query parameters wherever they appear in free text (log messages). */
+  text(text: string): string;
 }
 
 export function createRedactor(keys: readonly string[]): Redactor {
   const fragments = keys.map((k) => k.toLowerCase());
   const isSecretKey = (key: string): boolean => {
     const k = key.toLowerCase();
-    return fragments.some((f) => k.includes(f));
+    return SECRET_HEADERS.has(k) || fragments.some((f) => k.includes(f));
   };
   const body = (value: unknown, depth = 0): unknown => {
     if (depth > 8 || typeof value !== 'object' || value === null) return value;
@@ -82,7 +84,7 @@ export function createRedactor(keys: readonly string[]): Redactor {
     headers(headers) {
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) {
-        out[k] = SECRET_HEADERS.has(k.toLowerCase()) || isSecretKey(k) ? REDACTED : v;
+        out[k] = isSecretKey(k) ? REDACTED : v;
       }
       return out;
     },
@@ -90,6 +92,13 @@ export function createRedactor(keys: readonly string[]): Redactor {
       return redactUrl(url, isSecretKey);
     },
     body: (value) => body(value),
+    text(text) {
+      return text
+        .replace(/\/\/[^/@\s]*@/g, '//')
+        .replace(/([?&])([^=&\s#]+)=([^&\s#]*)/g, (m, sep: string, name: string) =>
+          isSecretKey(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m,
+        );
+    },
   };
 }
 

@@ -2,6 +2,7 @@
 // and an Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
 import type { FetchLike, ResolvedConfig } from '../config.js';
 import type { Authorizer } from '../resilience/pipeline.js';
+import { UserManagementError } from '../errors.js';
 import { createOAuth2Authorizer } from './oauth2.js';
 
 /** Headers that never change for the client's lifetime. */
@@ -21,9 +22,14 @@ export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Auth
   if (auth.kind === 'bearer' && typeof auth.token === 'function') {
     const provide = auth.token;
     return async () => {
-      const token = await provide();
+      let token: unknown;
+      try {
+        token = await provide();
+      } catch (err) {
+        throw new UserManagementError(`The token function failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      }
       if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-        throw new TypeError('The token function must return a non-empty single-line string.');
+        throw new UserManagementError('The token function must return a non-empty single-line string.');
       }
       return token;
     };

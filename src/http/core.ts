@@ -46,6 +46,7 @@ export class Core {
         operationId,
         op,
         url: this.config.baseUrl + path,
+        body,
         send: ({ signal, headers }) => request(op.method, op.path, headers ? { ...init, signal, headers } : { ...init, signal }),
       },
       options,

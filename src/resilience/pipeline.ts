@@ -31,6 +31,8 @@ export interface CallPlan {
   /** Absolute URL of the request, for errors and logs. */
   readonly url: string;
   readonly send: Send;
+  /** The request body, for debug logs only (redacted there). */
+  readonly body?: unknown;
 }
 
 /** Supplies a bearer token per attempt; `refresh` forces a new one after a 401. */
@@ -113,6 +115,7 @@ export function createPipeline(
         log.info(`${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`, {
           operationId: plan.operationId,
           attempts: attempts.length,
+          ...(error instanceof ApiError ? { status: error.status, requestId: error.requestId, body: error.body } : {}),
         });
         throw error;
       };
@@ -138,6 +141,9 @@ export function createPipeline(
             fail(err);
           }
           refreshToken = false;
+        }
+        if (log.enabled('debug')) {
+          log.debug(`${what} attempt ${n}`, { operationId: plan.operationId, attempt: n, headers: attemptHeaders, body: plan.body });
         }
         const began = Date.now();
         let outcome: Outcome | undefined;

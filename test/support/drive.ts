@@ -1,0 +1,57 @@
+// Helpers for tests that mix real loopback I/O with fake timers: poll on real I/O turns (setImmediate
+// is not faked) until something happened, and advance fake time only by the waits the client announced.
+import { vi } from 'vitest';
+import type { RetryEvent } from '../../src/index.js';
+
+const realSetImmediate = globalThis.setImmediate;
+
+/**
+ * Node loads its bundled undici on the first fetch, and undici keeps the setTimeout it finds then.
+ * Fetch once with real timers first, or undici's own socket timers end up on the fake clock.
+ */
+export async function warmUpFetch(url: string): Promise<void> {
+  await (await fetch(url)).arrayBuffer();
+}
+
+/** Fakes setTimeout/clearTimeout/Date only: sockets and setImmediate stay real. */
+export function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+}
+
+/** Resolves once `predicate()` holds, letting real I/O run in between; fails after `turns` I/O turns. */
+export async function until(predicate: () => boolean, what = 'condition', turns = 20_000): Promise<void> {
+  for (let i = 0; i < turns; i++) {
+    if (predicate()) return;
+    await new Promise<void>((r) => realSetImmediate(r));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Tracks whether a promise settled, without letting a rejection go unhandled. */
+export function track<T>(promise: Promise<T>): { promise: Promise<T>; settled: () => boolean } {
+  let done = false;
+  promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
+  return { promise, settled: () => done };
+}
+
+/** Collects onRetry events and drives a call to its end by advancing fake time by each announced wait. */
+export class RetryDriver {
+  readonly events: RetryEvent[] = [];
+  readonly onRetry = (e: RetryEvent): void => {
+    this.events.push(e);
+  };
+
+  async run<T>(promise: Promise<T>): Promise<T> {
+    const t = track(promise);
+    let handled = 0;
+    for (;;) {
+      await until(() => t.settled() || this.events.length > handled, 'a retry or the end of the call');
+      if (t.settled()) return t.promise;
+      const e = this.events[handled++]!;
+      await vi.advanceTimersByTimeAsync(e.delayMs);
+    }
+  }
+}
