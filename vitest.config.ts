@@ -1,8 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // Two projects: unit (no servers but the loopback fault server tests start themselves) and
 // contract (a global setup starts Prism on an ephemeral port and kills it on teardown).
 export default defineConfig({
+  define: { __SDK_VERSION__: JSON.stringify(version) },
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
     coverage: {
@@ -12,6 +16,7 @@ export default defineConfig({
     },
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
@@ -20,6 +25,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'contract',
           include: ['test/contract/**/*.contract.test.ts'],

@@ -8,6 +8,7 @@ import { Core } from './http/core.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
 import { createPipeline } from './resilience/pipeline.js';
 import { Users } from './resources/users.js';
+import { sdkHeaders } from './version.js';
 
 /** The User Management API client. Construct once and reuse: breaker and budget state live here. */
 export class UserManagementClient {
@@ -26,7 +27,12 @@ export class UserManagementClient {
     this.raw = createClient<paths>({
       baseUrl: config.baseUrl,
       fetch,
-      headers: { Accept: 'application/json, application/problem+json;q=0.9', ...config.headers, ...staticAuthHeaders(config) },
+      headers: {
+        Accept: 'application/json, application/problem+json;q=0.9',
+        ...sdkHeaders(),
+        ...config.headers,
+        ...staticAuthHeaders(config),
+      },
     });
     const pipeline = createPipeline(config, log, createAuthorizer(config, fetch));
     this.users = new Users(new Core(this.raw, config, pipeline));

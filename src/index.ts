@@ -1,5 +1,6 @@
 // The public surface of user-management-sdk. Everything not exported here is internal.
 export { UserManagementClient } from './client.js';
+export { SDK_VERSION } from './version.js';
 export { Users, DEFAULT_PAGE_SIZE, type ListUsersParams, type UserPage } from './resources/users.js';
 export {
   DEFAULTS,
