@@ -1,9 +1,10 @@
 // Options are resolved once, at construction: defaults → environment → explicit options,
 // validated with messages that say what to fix, and frozen. The hot path never re-parses them.
-import { readEnv } from './env.js';
+import { readEnv } from './platform.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_REDACT_KEYS, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import type { CircuitStateChange, RetryEvent } from './resilience/events.js';
+import type { OpenTelemetryApi } from './telemetry/otel.js';
 
 /** A fetch implementation: global `fetch`, undici's, or a test double. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
@@ -107,6 +108,11 @@ export interface ClientOptions {
   redactKeys?: readonly string[];
   /** Allow a secret credential (`apiKey`, OAuth2 `clientSecret`) in a browser. @default false */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * OpenTelemetry: the `@opentelemetry/api` module, or `false` to switch tracing off.
+   * @default in Node, `@opentelemetry/api` when the application has it installed; in browsers, off
+   */
+  telemetry?: OpenTelemetryApi | false;
 }
 
 /** Options every SDK method takes as its last argument; they override the client's for that call. */
@@ -173,6 +179,7 @@ export interface ResolvedConfig {
   readonly logLevel: LogLevel;
   readonly logger: Logger;
   readonly redactKeys: readonly string[];
+  readonly telemetry: OpenTelemetryApi | false | undefined;
 }
 
 const isBrowser = (): boolean =>
@@ -278,6 +285,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     logLevel,
     logger,
     redactKeys: Object.freeze([...redactKeys]),
+    telemetry: resolveTelemetry(options.telemetry),
   });
 }
 
@@ -295,6 +303,16 @@ export function validateRequestOptions(options: RequestOptions): void {
   if (options.signal !== undefined && !isAbortSignal(options.signal)) {
     throw new ConfigError('signal must be an AbortSignal.');
   }
+}
+
+function resolveTelemetry(value: OpenTelemetryApi | false | undefined): OpenTelemetryApi | false | undefined {
+  if (value === undefined || value === false) return value;
+  // Checked at run time too: plain JavaScript may pass anything.
+  const api = value as unknown as { trace?: { getTracer?: unknown }; metrics?: { getMeter?: unknown } } | null;
+  if (typeof api?.trace?.getTracer !== 'function' || typeof api.metrics?.getMeter !== 'function') {
+    throw new ConfigError('telemetry must be the @opentelemetry/api module (import * as api from "@opentelemetry/api") or false.');
+  }
+  return value;
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

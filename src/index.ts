@@ -39,5 +39,6 @@ export {
   type TimeoutKind,
 } from './errors.js';
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
+export type { OpenTelemetryApi } from './telemetry/otel.js';
 export type { RetryEvent, RetryReason, CircuitState, CircuitStateChange } from './resilience/events.js';
 export type { User, NewUser, UserReplace, UserPatch, Problem, Address, Company, UserSortField, SortOrder, paths } from './http/api-types.js';

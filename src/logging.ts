@@ -74,7 +74,9 @@ export function createRedactor(keys: readonly string[]): Redactor {
     return SECRET_HEADERS.has(k) || fragments.some((f) => k.includes(f));
   };
   const body = (value: unknown, depth = 0): unknown => {
-    if (depth > 8 || typeof value !== 'object' || value === null) return value;
+    if (typeof value !== 'object' || value === null) return value;
+    // Too deep (or cyclic) to inspect: fail closed, since an unread subtree may hold a secret.
+    if (depth > 8) return REDACTED;
     if (Array.isArray(value)) return value.map((v) => body(v, depth + 1));
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) out[k] = isSecretKey(k) ? REDACTED : body(v, depth + 1);

@@ -1,5 +1,7 @@
 // The SDK's identity on the wire. The version is inlined from package.json at build time (tsup and
 // vitest `define`), so the bundle never reads package.json at run time.
+import { userAgent } from './platform.js';
+
 declare const __SDK_VERSION__: string | undefined;
 
 /** This package's version. */
@@ -7,11 +9,7 @@ export const SDK_VERSION: string = typeof __SDK_VERSION__ === 'string' ? __SDK_V
 
 /** Headers that identify the SDK on every request: `X-SDK-Version`, and in Node a `User-Agent`. */
 export function sdkHeaders(): Record<string, string> {
-  const headers: Record<string, string> = { 'X-SDK-Version': `user-management-sdk/${SDK_VERSION}` };
-  const proc = (globalThis as { process?: { versions?: { node?: string }; platform?: string; arch?: string } }).process;
-  // Browsers own the User-Agent header; only set it where we are the user agent.
-  if (proc?.versions?.node && typeof (globalThis as { document?: unknown }).document === 'undefined') {
-    headers['User-Agent'] = `user-management-sdk/${SDK_VERSION} node/${proc.versions.node} (${proc.platform ?? 'unknown'}; ${proc.arch ?? 'unknown'})`;
-  }
-  return headers;
+  const id = `user-management-sdk/${SDK_VERSION}`;
+  const ua = userAgent(id);
+  return ua === undefined ? { 'X-SDK-Version': id } : { 'X-SDK-Version': id, 'User-Agent': ua };
 }

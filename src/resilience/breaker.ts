@@ -51,6 +51,11 @@ export class OriginBreaker {
     });
   }
 
+  /** True while the circuit is open (a retry now would only meet CircuitOpenError). */
+  isOpen(): boolean {
+    return this.state === 'open';
+  }
+
   /** Runs one attempt through the breaker; throws CircuitOpenError without calling `fn` while open. */
   async execute<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
     try {

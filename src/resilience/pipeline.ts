@@ -3,23 +3,19 @@
 //   ⊃ concurrency cap ⊃ attempt (its own timer, capped by what is left of the deadline).
 // The deadline is not a timer of its own: each wait and each attempt timer is cut to what is left of it,
 // so the happy path pays for one AbortController and one timer per attempt.
-import type { ResolvedConfig, RequestOptions } from '../config.js';
+import type { RequestOptions, ResolvedConfig } from '../config.js';
 import { validateRequestOptions } from '../config.js';
-import {
-  ApiError,
-  ConnectionError,
-  errorFromResponse,
-  RequestAbortedError,
-  TimeoutError,
-  UserManagementError,
-  type AttemptRecord,
-} from '../errors.js';
+import { ApiError, ConnectionError, RequestAbortedError, TimeoutError, UserManagementError } from '../errors.js';
 import { runAttempt, type Outcome, type Send } from '../http/attempt.js';
 import type { OperationDef } from '../http/operations.js';
 import type { LevelledLogger } from '../logging.js';
+import { loadOpenTelemetry } from '../platform.js';
+import { Telemetry } from '../telemetry/otel.js';
 import { computeBackoff } from './backoff.js';
 import { OriginBreaker } from './breaker.js';
 import { RetryBudget } from './budget.js';
+import type { RetryReason } from './events.js';
+import { attemptEntry, coolingError, deadlineError, unsafeWriteError, type AttemptEntry } from './failures.js';
 import { ConcurrencyLimit, Cooldown, TokenBucket } from './limiter.js';
 import { decideRetry, isIdempotentMethod } from './retry.js';
 import { wait } from './wait.js';
@@ -50,10 +46,20 @@ export function createPipeline(
   authorize: Authorizer | undefined,
   random: () => number = Math.random,
 ): Pipeline {
+  // Telemetry is looked up on the first call, not here: construction does no I/O.
+  let telemetry: Telemetry | null | undefined = config.telemetry === false ? null : undefined;
+  const getTelemetry = (): Telemetry | null => {
+    if (telemetry === undefined) {
+      const api = config.telemetry || loadOpenTelemetry();
+      telemetry = api ? new Telemetry(api, config.origin) : null;
+    }
+    return telemetry;
+  };
   const cb = config.circuitBreaker;
   const breaker = cb
     ? new OriginBreaker(config.origin, cb.halfOpenAfterMs, cb.failureThreshold, (change) => {
         log[change.to === 'open' ? 'warn' : 'info'](`circuit ${change.from} → ${change.to} for ${change.origin}`, { ...change });
+        if (change.to === 'open') telemetry?.recordBreakerOpen(change.origin);
         config.onCircuitStateChange?.(change);
       })
     : undefined;
@@ -85,24 +91,23 @@ export function createPipeline(
     async execute(plan, options = NO_OPTIONS) {
       if (options !== NO_OPTIONS) validateRequestOptions(options);
       const start = Date.now();
-      const { op } = plan;
+      const { op, operationId } = plan;
       const signal = options.signal;
       const timeoutMs = options.timeoutMs ?? config.timeoutMs;
       const deadlineMs = options.deadlineMs ?? config.deadlineMs;
       const deadlineAt = start + deadlineMs;
       const maxRetries = options.maxRetries ?? config.maxRetries;
       const safeToRepeat =
-        isIdempotentMethod(op.method) ||
-        op.acceptsIdempotencyKey ||
-        (options.retryNonIdempotent ?? config.retryNonIdempotent);
+        isIdempotentMethod(op.method) || op.acceptsIdempotencyKey || (options.retryNonIdempotent ?? config.retryNonIdempotent);
       const headers: Record<string, string> | undefined =
         options.headers || op.acceptsIdempotencyKey ? { ...options.headers } : undefined;
       if (op.acceptsIdempotencyKey && headers) {
         // One key per logical call, reused on every attempt, so the server can deduplicate.
         headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
       }
-      const attempts: AttemptRecord[] = [];
+      const attempts: AttemptEntry[] = [];
       const what = `${op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
+      const trace = getTelemetry()?.startCall({ operationId, method: op.method, template: op.path, url: plan.url });
       budget?.recordRequest();
       let authRetried = false;
       let refreshToken = false;
@@ -112,61 +117,58 @@ export function createPipeline(
         const error = err instanceof UserManagementError ? err : new UserManagementError(`${what} failed unexpectedly.`, { cause: err });
         error.attempts = attempts;
         error.elapsedMs = Date.now() - start;
+        trace?.end(error instanceof ApiError ? error.status : undefined, error, retries);
         log.info(`${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`, {
-          operationId: plan.operationId,
+          operationId,
           attempts: attempts.length,
           ...(error instanceof ApiError ? { status: error.status, requestId: error.requestId, body: error.body } : {}),
         });
         throw error;
       };
+      const aborted = (): RequestAbortedError =>
+        new RequestAbortedError(`${what} was aborted by the caller.`, { cause: signal?.reason });
 
       for (let n = 1; ; n++) {
-        if (signal?.aborted) fail(new RequestAbortedError(`${what} was aborted by the caller.`, { cause: signal.reason }));
+        if (signal?.aborted) fail(aborted());
         const cooling = cooldown.remainingMs();
         if (cooling > 0) {
-          const maxWait = Math.min(config.maxRetryAfterMs, deadlineAt - Date.now());
-          if (cooling > maxWait) fail(coolingError(cooldown.lastError, cooling, what));
-          try {
-            await wait(cooling, signal);
-          } catch {
-            fail(new RequestAbortedError(`${what} was aborted by the caller.`, { cause: signal?.reason }));
-          }
+          if (cooling > Math.min(config.maxRetryAfterMs, deadlineAt - Date.now())) fail(coolingError(cooldown.lastError, cooling, what));
+          await wait(cooling, signal).catch(() => fail(aborted()));
         }
         let attemptHeaders = headers;
         if (authorize) {
-          try {
-            const token = await authorize(refreshToken);
-            attemptHeaders = { ...headers, Authorization: `Bearer ${token}` };
-          } catch (err) {
-            fail(err);
-          }
+          const token = await authorize(refreshToken).catch(fail);
+          attemptHeaders = { ...headers, Authorization: `Bearer ${token}` };
           refreshToken = false;
         }
-        if (log.enabled('debug')) {
-          log.debug(`${what} attempt ${n}`, { operationId: plan.operationId, attempt: n, headers: attemptHeaders, body: plan.body });
-        }
+        const span = trace?.attempt(n, attemptHeaders);
+        if (span) attemptHeaders = span.headers;
+        if (log.enabled('debug')) log.debug(`${what} attempt ${n}`, { operationId, attempt: n, headers: attemptHeaders, body: plan.body });
         const began = Date.now();
         let outcome: Outcome | undefined;
         let error: UserManagementError;
         try {
+          const sent = attemptHeaders;
           outcome = breaker
-            ? await breaker.execute(() => sendOnce(plan, attemptHeaders, timeoutMs, deadlineAt, signal))
-            : await sendOnce(plan, attemptHeaders, timeoutMs, deadlineAt, signal);
-          if (log.enabled('debug')) logResponse(outcome.response, n, Date.now() - began);
-          if (!outcome.error) return outcome;
+            ? await breaker.execute(() => sendOnce(plan, sent, timeoutMs, deadlineAt, signal))
+            : await sendOnce(plan, sent, timeoutMs, deadlineAt, signal);
+          const requestId = outcome.response.headers.get('x-request-id') ?? undefined;
+          span?.end(outcome.response.status, outcome.error, requestId);
+          if (log.enabled('debug')) {
+            const durationMs = Date.now() - began;
+            log.debug(`${what} → ${outcome.response.status} in ${durationMs} ms`, { operationId, attempt: n, status: outcome.response.status, durationMs, requestId });
+          }
+          if (!outcome.error) {
+            trace?.end(outcome.response.status, undefined, retries);
+            return outcome;
+          }
           error = outcome.error;
         } catch (err) {
           if (!(err instanceof UserManagementError)) throw err;
+          span?.end(undefined, err, undefined);
           error = err;
         }
-        const durationMs = Date.now() - began;
-        const record: { attempt: number; status?: number; error?: string; durationMs: number; waitMs: number } = {
-          attempt: n,
-          durationMs,
-          waitMs: 0,
-        };
-        if (error instanceof ApiError) record.status = error.status;
-        else record.error = `${error.name}: ${error.message}`;
+        const record = attemptEntry(n, Date.now() - began, error);
         attempts.push(record);
 
         if (!(error instanceof ApiError) && !(error instanceof ConnectionError)) fail(error);
@@ -185,66 +187,29 @@ export function createPipeline(
         const decision = decideRetry(error, safeToRepeat);
         if (!decision.retry) {
           if (decision.unsafeWrite && error instanceof ConnectionError && error.mayHaveBeenProcessed && !(error instanceof TimeoutError)) {
-            fail(new ConnectionError(
-              `${error.message} It was not retried: ${plan.operationId} takes no Idempotency-Key, so a retry could apply the write twice (pass retryNonIdempotent: true to retry anyway).`,
-              { cause: error.cause, mayHaveBeenProcessed: true },
-            ));
+            fail(unsafeWriteError(error, operationId));
           }
           fail(error);
         }
-        if (retries >= maxRetries) fail(error);
+        // Out of retries, or the breaker just opened: waiting would only end in CircuitOpenError.
+        if (retries >= maxRetries || breaker?.isOpen()) fail(error);
         retries++;
         const delayMs = retryAfterMs ?? computeBackoff(retries, config.backoff, random);
-        if (Date.now() + delayMs >= deadlineAt) {
-          fail(new TimeoutError(`${what}: the deadline (deadlineMs = ${deadlineMs}) leaves no time for retry ${retries} after ${delayMs} ms; last failure: ${error.message}`, {
-            kind: 'deadline',
-            timeoutMs: deadlineMs,
-            cause: error,
-          }));
-        }
+        if (Date.now() + delayMs >= deadlineAt) fail(deadlineError(what, deadlineMs, retries, delayMs, error));
         if (budget && !budget.tryAcquireRetry()) {
-          log.info(`${what}: retry budget spent, not retrying`, { operationId: plan.operationId });
+          log.info(`${what}: retry budget spent, not retrying`, { operationId });
           fail(error);
         }
         record.waitMs = delayMs;
         notifyRetry(n, delayMs, decision.reason, error, outcome?.response);
-        try {
-          await wait(delayMs, signal);
-        } catch {
-          fail(new RequestAbortedError(`${what} was aborted by the caller while waiting to retry.`, { cause: signal?.reason }));
-        }
+        await wait(delayMs, signal).catch(() => fail(aborted()));
       }
 
-      function logResponse(response: Response, attempt: number, durationMs: number): void {
-        log.debug(`${what} → ${response.status} in ${durationMs} ms`, {
-          operationId: plan.operationId,
-          attempt,
-          status: response.status,
-          durationMs,
-          requestId: response.headers.get('x-request-id') ?? undefined,
-        });
-      }
-
-      function notifyRetry(attempt: number, delayMs: number, reason: Parameters<NonNullable<ResolvedConfig['onRetry']>>[0]['reason'], error: Error, response: Response | undefined): void {
-        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, {
-          operationId: plan.operationId,
-          attempt,
-          delayMs,
-          reason,
-        });
-        config.onRetry?.({ attempt, delayMs, reason, error, response, operationId: plan.operationId });
+      function notifyRetry(attempt: number, delayMs: number, reason: RetryReason, error: Error, response: Response | undefined): void {
+        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, { operationId, attempt, delayMs, reason });
+        telemetry?.recordRetry(operationId, reason);
+        config.onRetry?.({ attempt, delayMs, reason, error, response, operationId });
       }
     },
   };
-}
-
-function coolingError(last: Error | undefined, remainingMs: number, what: string): Error {
-  const suffix = `; the server asked this client to wait ${remainingMs} ms more, beyond maxRetryAfterMs or the deadline, so nothing was sent.`;
-  if (last instanceof ApiError) {
-    return errorFromResponse(
-      { status: last.status, headers: last.headers, body: last.body, method: last.method, url: last.url, retryAfterMs: remainingMs },
-      `${what} held back${suffix}`,
-    );
-  }
-  return new ConnectionError(`${what} held back${suffix}`, { mayHaveBeenProcessed: false });
 }

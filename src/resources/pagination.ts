@@ -12,12 +12,19 @@ export function parseLinkHeader(header: string | null | undefined): Links {
   const re = /<([^>]*)>((?:\s*;\s*[^;,=\s]+(?:\s*=\s*(?:"[^"]*"|[^;,]*))?)*)/g;
   for (let m = re.exec(header); m !== null; m = re.exec(header)) {
     const url = m[1] ?? '';
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(m[2] ?? '');
-    const names = (rel?.[1] ?? rel?.[2] ?? '').trim();
+    const names = relOf(m[2] ?? '').trim();
     // rel may hold several space-separated relation types (RFC 8288 §3.3).
     for (const name of names.split(/\s+/)) if (name && !(name.toLowerCase() in links)) links[name.toLowerCase()] = url;
   }
   return links;
+}
+
+/** The first `rel` parameter's value (RFC 8288 §3.3 ignores later ones); quoted values are read whole, so a `; rel=` inside a title is not mistaken for it. */
+function relOf(params: string): string {
+  for (const p of params.matchAll(/;\s*([^;,=\s]+)(?:\s*=\s*(?:"([^"]*)"|([^;,]*)))?/g)) {
+    if (p[1]?.toLowerCase() === 'rel') return p[2] ?? (p[3] ?? '').trim().split(/\s/)[0] ?? '';
+  }
+  return '';
 }
 
 /** Parses `X-Total-Count`; undefined when absent or not a non-negative integer. */

@@ -346,6 +346,16 @@ describe('5. circuit breaker', () => {
     await expect(c.users.get(1)).rejects.toBeInstanceOf(CircuitOpenError);
   });
 
+  it('does not wait to retry once a failure has opened the breaker: the call fails with the real error', async () => {
+    const c = client({ maxRetries: 0 });
+    server.setDefault(status(503));
+    for (let i = 0; i < 4; i++) await c.users.get(1).catch(() => undefined);
+    const err = await c.users.get(1, { maxRetries: 3 }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(InternalServerError);
+    expect(driver.events).toHaveLength(0);
+    expect(server.requests).toHaveLength(5);
+  });
+
   it('can be switched off', async () => {
     const c = client({ maxRetries: 0, circuitBreaker: false });
     server.setDefault(status(503));

@@ -1,0 +1,31 @@
+// What differs between Node and browsers, in one module. The browser build swaps this file for
+// platform.browser.ts (see tsup.config.ts), so no Node-only code reaches a browser bundle.
+import { createRequire } from 'node:module';
+import type { OpenTelemetryApi } from './telemetry/otel.js';
+
+export { readEnv } from './env.js';
+
+/** The `User-Agent` this runtime lets us set, if any. */
+export function userAgent(sdk: string): string | undefined {
+  const proc = (globalThis as { process?: { versions?: { node?: string }; platform?: string; arch?: string } }).process;
+  // Deno and Bun also expose process.versions.node; a browser-like global means someone else owns the UA.
+  if (!proc?.versions?.node || typeof (globalThis as { document?: unknown }).document !== 'undefined') return undefined;
+  return `${sdk} node/${proc.versions.node} (${proc.platform ?? 'unknown'}; ${proc.arch ?? 'unknown'})`;
+}
+
+let otel: OpenTelemetryApi | null | undefined;
+
+/**
+ * `@opentelemetry/api` if the application installed it (an optional peer dependency), else null.
+ * Looked up once per process, on the first call that needs it — never at import time.
+ */
+export function loadOpenTelemetry(): OpenTelemetryApi | null {
+  if (otel === undefined) {
+    try {
+      otel = createRequire(import.meta.url)('@opentelemetry/api') as OpenTelemetryApi;
+    } catch {
+      otel = null;
+    }
+  }
+  return otel;
+}
