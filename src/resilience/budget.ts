@@ -9,7 +9,7 @@ export class RetryBudget {
   private readonly requests = new Array<number>(BUCKETS).fill(0);
   private readonly retries = new Array<number>(BUCKETS).fill(0);
   private currentBucket = 0;
-  private currentStart = 0;
+  private currentStart: number | undefined;
   private readonly ratio: number;
   private readonly minRetries: number;
   private readonly now: () => number;
@@ -38,7 +38,7 @@ export class RetryBudget {
 
   private advance(): void {
     const t = this.now();
-    if (this.currentStart === 0) this.currentStart = t;
+    this.currentStart ??= t;
     let steps = Math.floor((t - this.currentStart) / this.bucketMs);
     if (steps <= 0) return;
     this.currentStart += steps * this.bucketMs;

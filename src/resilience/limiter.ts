@@ -1,7 +1,8 @@
 // Client-side pacing: the shared cooldown after a server's Retry-After, an optional token bucket,
-// and an optional concurrency cap with a bounded queue (cockatiel's bulkhead).
-import { bulkhead, BulkheadRejectedError, type BulkheadPolicy } from 'cockatiel';
+// and an optional concurrency cap with a bounded queue.
 import { QueueFullError } from '../errors.js';
+
+const MAX_COOLDOWN_MS = 24 * 60 * 60 * 1000;
 
 /** When a 429/503 said "come back later", new requests to that origin hold back until then. */
 export class Cooldown {
@@ -10,8 +11,10 @@ export class Cooldown {
   lastError: Error | undefined;
 
   extend(ms: number, error: Error, now: number = Date.now()): void {
-    if (now + ms > this.until) {
-      this.until = now + ms;
+    // A server asking for more than a day is more likely broken than right; don't stall the client forever.
+    const until = now + Math.min(ms, MAX_COOLDOWN_MS);
+    if (until > this.until) {
+      this.until = until;
       this.lastError = error;
     }
   }
@@ -47,33 +50,71 @@ export class TokenBucket {
   }
 }
 
-/** Caps requests in flight; `queue` more may wait, beyond that calls reject with QueueFullError. */
+/**
+ * Caps requests in flight; `queue` more may wait (first come, first served), beyond that calls reject
+ * with QueueFullError. Hand-written rather than cockatiel's bulkhead, whose queued calls keep their
+ * slot after an abort and can strand the calls behind them (cockatiel 3.2.1).
+ */
 export class ConcurrencyLimit {
-  private readonly policy: BulkheadPolicy;
+  private active = 0;
+  private readonly waiting: { start: () => void }[] = [];
   private readonly limit: number;
   private readonly queue: number;
 
   constructor(limit: number, queue: number) {
     this.limit = limit;
     this.queue = queue;
-    this.policy = bulkhead(limit, queue);
   }
 
-  run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-    const running = this.policy.execute(fn, signal).catch((err: unknown) => {
-      if (err instanceof BulkheadRejectedError) {
-        throw new QueueFullError(
+  /**
+   * Runs `fn` when a slot is free. Rejects with `signal.reason` at once if the signal aborts first,
+   * and with `onTimeout()` if no slot frees within `maxWaitMs`.
+   */
+  async run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, maxWaitMs = Infinity, onTimeout?: () => Error): Promise<T> {
+    if (signal?.aborted) throw signal.reason;
+    // A queued call inherits the slot of the call that hands over to it, so no newcomer can slip in between.
+    if (this.active >= this.limit) await this.enqueue(signal, maxWaitMs, onTimeout);
+    else this.active++;
+    try {
+      return await fn();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next.start();
+      else this.active--;
+    }
+  }
+
+  private enqueue(signal: AbortSignal | undefined, maxWaitMs: number, onTimeout: (() => Error) | undefined): Promise<void> {
+    if (this.waiting.length >= this.queue) {
+      return Promise.reject(
+        new QueueFullError(
           `Too many requests queued: ${this.limit} in flight and ${this.queue} waiting (maxConcurrency, maxQueue). Slow down or raise maxQueue.`,
-        );
-      }
-      throw err;
-    });
-    if (!signal) return running;
-    // The bulkhead only notices an abort when the queued call's turn comes; give up at once instead.
-    return new Promise<T>((resolve, reject) => {
-      const onAbort = (): void => { reject(signal.reason as Error); };
-      signal.addEventListener('abort', onAbort, { once: true });
-      running.then(resolve, reject).finally(() => { signal.removeEventListener('abort', onAbort); });
+        ),
+      );
+    }
+    return new Promise<void>((resolve, reject) => {
+      // Leaving the queue at once hands the place to the calls behind.
+      const leave = (reason: Error): void => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const i = this.waiting.indexOf(entry);
+        if (i !== -1) this.waiting.splice(i, 1);
+        reject(reason);
+      };
+      const onAbort = (): void => {
+        leave(signal?.reason as Error);
+      };
+      const timer =
+        Number.isFinite(maxWaitMs) && onTimeout ? setTimeout(() => { leave(onTimeout()); }, Math.max(0, maxWaitMs)) : undefined;
+      const entry = {
+        start: () => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        },
+      };
+      this.waiting.push(entry);
+      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

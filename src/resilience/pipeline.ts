@@ -70,13 +70,11 @@ export function createPipeline(
   const concurrency =
     config.maxConcurrency !== undefined ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue) : undefined;
 
-  async function sendOnce(plan: CallPlan, headers: Record<string, string> | undefined, timeoutMs: number, deadlineAt: number, signal: AbortSignal | undefined): Promise<Outcome> {
-    // Pacing waits happen before the attempt timer starts: the timer measures the server, not our queue.
-    const pace = bucket?.reserve() ?? 0;
-    if (pace > 0) await wait(pace, signal);
-    const left = deadlineAt - Date.now();
-    const attempt = (): Promise<Outcome> =>
-      runAttempt(plan.send, {
+  /** One attempt under the concurrency cap. The attempt timer starts once a slot is held. */
+  function sendOnce(plan: CallPlan, headers: Record<string, string> | undefined, timeoutMs: number, deadlineAt: number, deadlineMs: number, signal: AbortSignal | undefined): Promise<Outcome> {
+    const attempt = (): Promise<Outcome> => {
+      const left = deadlineAt - Date.now();
+      return runAttempt(plan.send, {
         method: plan.op.method,
         url: plan.url,
         timeoutMs: Math.max(1, Math.min(timeoutMs, left)),
@@ -84,7 +82,15 @@ export function createPipeline(
         signal,
         headers,
       });
-    return concurrency ? concurrency.run(attempt, signal) : attempt();
+    };
+    if (!concurrency) return attempt();
+    const what = `${plan.op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
+    return concurrency.run(attempt, signal, deadlineAt - Date.now(), () =>
+      new TimeoutError(`${what} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${deadlineMs}) passed; nothing was sent.`, {
+        kind: 'deadline',
+        timeoutMs: deadlineMs,
+      }),
+    );
   }
 
   return {
@@ -135,6 +141,14 @@ export function createPipeline(
           if (cooling > Math.min(config.maxRetryAfterMs, deadlineAt - Date.now())) fail(coolingError(cooldown.lastError, cooling, what));
           await wait(cooling, signal).catch(() => fail(aborted()));
         }
+        // Client-side pacing, outside the breaker and before the attempt timer: it measures us, not the server.
+        const pace = bucket?.reserve() ?? 0;
+        if (pace > 0) {
+          if (Date.now() + pace >= deadlineAt) {
+            fail(new TimeoutError(`${what}: the client-side rate limit (rateLimit) needs ${pace} ms more than the deadline (deadlineMs = ${deadlineMs}) leaves; nothing was sent.`, { kind: 'deadline', timeoutMs: deadlineMs }));
+          }
+          await wait(pace, signal).catch(() => fail(aborted()));
+        }
         let attemptHeaders = headers;
         if (authorize) {
           const token = await authorize(refreshToken).catch(fail);
@@ -150,8 +164,8 @@ export function createPipeline(
         try {
           const sent = attemptHeaders;
           outcome = breaker
-            ? await breaker.execute(() => sendOnce(plan, sent, timeoutMs, deadlineAt, signal))
-            : await sendOnce(plan, sent, timeoutMs, deadlineAt, signal);
+            ? await breaker.execute(() => sendOnce(plan, sent, timeoutMs, deadlineAt, deadlineMs, signal))
+            : await sendOnce(plan, sent, timeoutMs, deadlineAt, deadlineMs, signal);
           const requestId = outcome.response.headers.get('x-request-id') ?? undefined;
           span?.end(outcome.response.status, outcome.error, requestId);
           if (log.enabled('debug')) {
@@ -164,17 +178,19 @@ export function createPipeline(
           }
           error = outcome.error;
         } catch (err) {
-          if (!(err instanceof UserManagementError)) throw err;
-          span?.end(undefined, err, undefined);
-          error = err;
+          // Only an abort while queued for a slot, or a bug, reaches here as a foreign error.
+          if (!(err instanceof UserManagementError)) fail(signal?.aborted ? aborted() : err);
+          span?.end(undefined, err as UserManagementError, undefined);
+          error = err as UserManagementError;
         }
         const record = attemptEntry(n, Date.now() - began, error);
         attempts.push(record);
 
         if (!(error instanceof ApiError) && !(error instanceof ConnectionError)) fail(error);
         const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
-        if (retryAfterMs !== undefined && error instanceof ApiError && (error.status === 429 || error.status === 503)) {
-          cooldown.extend(retryAfterMs, error);
+        if (retryAfterMs !== undefined) {
+          // Rate limits and overload apply to the whole client: hold back its other calls too.
+          if (error instanceof ApiError && (error.status === 429 || error.status === 503)) cooldown.extend(retryAfterMs, error);
           if (retryAfterMs > config.maxRetryAfterMs) fail(error);
         }
         // A 401 under a refreshable credential: refresh once and try once more, outside maxRetries.
