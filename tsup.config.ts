@@ -1,15 +1,47 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Plugin } from 'esbuild';
 import { defineConfig } from 'tsup';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const define = { __SDK_VERSION__: JSON.stringify(version) };
 
-export default defineConfig({
-  entry: { index: 'src/index.ts' },
-  format: ['esm', 'cjs'],
-  dts: true,
-  sourcemap: true,
-  clean: true,
-  target: 'es2022',
-  treeshake: true,
-  define: { __SDK_VERSION__: JSON.stringify(version) },
-});
+// The browser build swaps src/platform.ts (env, User-Agent, optional require of OpenTelemetry) for
+// src/platform.browser.ts, so no Node built-in reaches a browser bundle.
+const browserPlatform: Plugin = {
+  name: 'browser-platform',
+  setup(build) {
+    build.onResolve({ filter: /\/platform\.js$/ }, () => ({
+      path: fileURLToPath(new URL('./src/platform.browser.ts', import.meta.url)),
+    }));
+  },
+};
+
+export default defineConfig([
+  {
+    // Node: ESM + CJS with their own declarations.
+    entry: { index: 'src/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: true,
+    clean: true,
+    shims: true,
+    treeshake: true,
+    define,
+  },
+  {
+    // Browsers and other non-Node runtimes: ESM, no Node built-ins.
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    sourcemap: true,
+    treeshake: true,
+    define,
+    esbuildPlugins: [browserPlatform],
+  },
+]);
