@@ -1,5 +1,6 @@
 // Options are resolved once, at construction: defaults → environment → explicit options,
 // validated with messages that say what to fix, and frozen. The hot path never re-parses them.
+import { ENV_VARS } from './env.js';
 import { readEnv } from './platform.js';
 import { ConfigError } from './errors.js';
 import { DEFAULT_REDACT_KEYS, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
@@ -193,7 +194,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     throw new ConfigError('UserManagementClient options must be an object.');
   }
   const env = readEnv();
-  const baseUrl = resolveBaseUrl(options.baseUrl ?? env.baseUrl);
+  const baseUrl = resolveBaseUrl(options.baseUrl ?? env.baseUrl, options.baseUrl === undefined && env.baseUrl !== undefined);
   const apiKey = optionalString('apiKey', options.apiKey ?? env.apiKey);
   const token = options.token ?? env.token;
   if (token !== undefined && typeof token !== 'function') optionalString('token', token);
@@ -210,7 +211,8 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
 
   const logLevel = options.logLevel ?? env.logLevel ?? DEFAULTS.logLevel;
   if (!isLogLevel(logLevel)) {
-    throw new ConfigError(`Unknown log level "${logLevel}"; use one of ${LOG_LEVELS.join(', ')}.`);
+    const from = options.logLevel === undefined ? ` (from ${ENV_VARS.logLevel})` : '';
+    throw new ConfigError(`Unknown log level "${logLevel}"${from}; use one of ${LOG_LEVELS.join(', ')}.`);
   }
   const logger: Logger = options.logger ?? globalThis.console;
   for (const m of ['error', 'warn', 'info', 'debug'] as const) {
@@ -319,29 +321,33 @@ function isAbortSignal(value: unknown): value is AbortSignal {
   return typeof value === 'object' && value !== null && 'aborted' in value && 'addEventListener' in value;
 }
 
-function resolveBaseUrl(raw: unknown): URL {
+function resolveBaseUrl(raw: unknown, fromEnv: boolean): URL {
+  const name = fromEnv ? `baseUrl (from ${ENV_VARS.baseUrl})` : 'baseUrl';
   if (raw === undefined || raw === '') {
-    throw new ConfigError('baseUrl is missing: pass `baseUrl` (e.g. "https://api.example.com") or set USER_MGMT_BASE_URL.');
+    throw new ConfigError(`baseUrl is missing: pass \`baseUrl\` (e.g. "https://api.example.com") or set ${ENV_VARS.baseUrl}.`);
   }
   if (typeof raw !== 'string') throw new ConfigError('baseUrl must be a string such as "https://api.example.com".');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`baseUrl "${stripCredentials(raw)}" is not an absolute URL; use e.g. "https://api.example.com".`);
+    throw new ConfigError(`${name} "${safeExcerpt(raw)}" is not an absolute URL; use e.g. "https://api.example.com".`);
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new ConfigError(`baseUrl must use http or https, not "${url.protocol}".`);
+    throw new ConfigError(`${name} must use http or https, not "${url.protocol}".`);
   }
   if (url.username || url.password) {
-    throw new ConfigError('baseUrl must not contain credentials; pass apiKey, token or auth instead.');
+    throw new ConfigError(`${name} must not contain credentials; pass apiKey, token or auth instead.`);
   }
-  if (url.search || url.hash) throw new ConfigError('baseUrl must not have a query string or fragment.');
+  if (url.search || url.hash) throw new ConfigError(`${name} must not have a query string or fragment.`);
   return url;
 }
 
-function stripCredentials(raw: string): string {
-  return raw.replace(/\/\/[^/@]*@/, '//');
+/** What of a bad URL is safe to repeat in a message: no userinfo (with or without a scheme), no query. */
+function safeExcerpt(raw: string): string {
+  const noQuery = raw.split(/[?#]/, 1)[0] ?? '';
+  const noUserinfo = noQuery.replace(/^([a-z][a-z0-9+.-]*:\/\/)?[^/@]*@/i, '$1');
+  return noUserinfo.length > 60 ? `${noUserinfo.slice(0, 60)}…` : noUserinfo;
 }
 
 function resolveAuth(

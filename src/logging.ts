@@ -27,11 +27,26 @@ export function isLogLevel(value: unknown): value is LogLevel {
   return typeof value === 'string' && (LOG_LEVELS as readonly string[]).includes(value);
 }
 
+/**
+ * pino and bunyan take `(fields, message)`; console and winston take `(message, fields)`.
+ * pino loggers have `bindings()`, bunyan loggers a `streams` array.
+ */
+function takesFieldsFirst(sink: Logger): boolean {
+  const s = sink as unknown as { bindings?: unknown; streams?: unknown };
+  return typeof s.bindings === 'function' || Array.isArray(s.streams);
+}
+
 export function createLogger(level: LogLevel, sink: Logger): LevelledLogger {
   const rank = RANK[level];
+  const fieldsFirst = takesFieldsFirst(sink);
   // Bind once so the hot path calls a plain function or a no-op, never a level check.
-  const pick = (l: Exclude<LogLevel, 'off'>): LogFn =>
-    rank >= RANK[l] ? (message, fields) => { sink[l](message, ...(fields ? [fields] : [])); } : noop;
+  const pick = (l: Exclude<LogLevel, 'off'>): LogFn => {
+    if (rank < RANK[l]) return noop;
+    const write = sink[l] as (...args: unknown[]) => void;
+    return fieldsFirst
+      ? (message, fields) => { write.call(sink, fields ?? {}, message); }
+      : (message, fields) => { write.call(sink, message, ...(fields ? [fields] : [])); };
+  };
   return {
     error: pick('error'),
     warn: pick('warn'),

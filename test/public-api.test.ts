@@ -1,0 +1,31 @@
+import { expect, it } from 'vitest';
+
+it('exports exactly these names from the entry module, so a change to the public surface is deliberate', async () => {
+  expect(Object.keys(await import('../src/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "ApiError",
+      "AuthenticationError",
+      "BadRequestError",
+      "CircuitOpenError",
+      "ConfigError",
+      "ConflictError",
+      "ConnectionError",
+      "DEFAULTS",
+      "DEFAULT_PAGE_SIZE",
+      "InternalServerError",
+      "InvalidArgumentError",
+      "LOG_LEVELS",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "QueueFullError",
+      "RateLimitError",
+      "RequestAbortedError",
+      "SDK_VERSION",
+      "TimeoutError",
+      "UnprocessableEntityError",
+      "UserManagementClient",
+      "UserManagementError",
+      "Users",
+    ]
+  `);
+});
