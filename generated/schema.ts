@@ -17,7 +17,7 @@ export interface paths {
         put?: never;
         /**
          * Create a user
-         * @description The server assigns the id. Send an `Idempotency-Key` to make retries safe.
+         * @description The server assigns the id (json-server assigns the largest id + 1, so the id of a deleted last user is handed out again). Send an `Idempotency-Key` to make retries safe; json-server ignores it, so there a retried create can create the user twice.
          */
         post: operations["createUser"];
         delete?: never;
@@ -56,7 +56,7 @@ export interface paths {
         head?: never;
         /**
          * Update some fields of a user
-         * @description Merges the given fields into the user. Send an `Idempotency-Key` to make retries safe.
+         * @description Merges the given fields into the user. Send an `Idempotency-Key` to make retries safe (json-server ignores it; a repeated merge of the same fields is harmless).
          */
         patch: operations["updateUser"];
         trace?: never;
@@ -67,86 +67,146 @@ export interface components {
     schemas: {
         /** @description Coordinates, as strings (as JSONPlaceholder sends them). */
         Geo: {
-            /** @example -37.3159 */
+            /**
+             * @description Latitude, in decimal degrees.
+             * @example -37.3159
+             */
             lat?: string;
-            /** @example 81.1496 */
+            /**
+             * @description Longitude, in decimal degrees.
+             * @example 81.1496
+             */
             lng?: string;
         };
         /** @description A postal address. */
         Address: {
+            /** @description Street name and number. */
             street?: string;
+            /** @description Apartment or suite. */
             suite?: string;
+            /** @description City. */
             city?: string;
+            /** @description Postal code. */
             zipcode?: string;
+            /** @description Coordinates of the address. */
             geo?: components["schemas"]["Geo"];
         };
         /** @description The user's employer. */
         Company: {
+            /** @description Company name. */
             name?: string;
+            /** @description The company's slogan. */
             catchPhrase?: string;
+            /** @description The company's line of business. */
             bs?: string;
         };
         /** @description A user as the server stores it. */
         User: {
             /** @description Assigned by the server. */
             readonly id: number;
+            /** @description Full name. */
             name: string;
+            /** @description Login name. */
             username: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
+            /** @description Postal address. */
             address?: components["schemas"]["Address"];
+            /** @description Phone number, as free text. */
             phone?: string;
+            /** @description Website host name or URL. */
             website?: string;
+            /** @description Employer. */
             company?: components["schemas"]["Company"];
         };
         /** @description The fields of a user to create; the server assigns the id. */
         NewUser: {
+            /** @description Full name. */
             name: string;
+            /** @description Login name. */
             username: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
+            /** @description Postal address. */
             address?: components["schemas"]["Address"];
+            /** @description Phone number, as free text. */
             phone?: string;
+            /** @description Website host name or URL. */
             website?: string;
+            /** @description Employer. */
             company?: components["schemas"]["Company"];
         };
         /** @description Every field of a user, replacing the stored ones (`id` comes from the path). */
         UserReplace: {
+            /** @description Full name. */
             name: string;
+            /** @description Login name. */
             username: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email: string;
+            /** @description Postal address. */
             address?: components["schemas"]["Address"];
+            /** @description Phone number, as free text. */
             phone?: string;
+            /** @description Website host name or URL. */
             website?: string;
+            /** @description Employer. */
             company?: components["schemas"]["Company"];
         };
         /** @description Some fields of a user, merged into the stored ones. */
         UserPatch: {
+            /** @description Full name. */
             name?: string;
+            /** @description Login name. */
             username?: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @description Email address.
+             */
             email?: string;
+            /** @description Postal address. */
             address?: components["schemas"]["Address"];
+            /** @description Phone number, as free text. */
             phone?: string;
+            /** @description Website host name or URL. */
             website?: string;
+            /** @description Employer. */
             company?: components["schemas"]["Company"];
         };
         /** @description An empty object, as json-server sends it. */
         Empty: Record<string, never>;
         /** @description One failed field. */
         FieldError: {
+            /** @description The name of the field that failed. */
             field: string;
+            /** @description Why the field failed, for a person to read. */
             message: string;
         };
         /** @description RFC 9457 problem details. */
         Problem: {
-            /** @default about:blank */
+            /**
+             * @description A URI that identifies the problem type.
+             * @default about:blank
+             */
             type: string;
+            /** @description A short summary of the problem type. */
             title?: string;
+            /** @description The HTTP status code of this occurrence. */
             status?: number;
+            /** @description An explanation of this occurrence, for a person to read. */
             detail?: string;
+            /** @description A URI that identifies this occurrence. */
             instance?: string;
+            /** @description The fields that failed validation, if any. */
             errors?: components["schemas"]["FieldError"][];
         };
     };
@@ -334,7 +394,7 @@ export interface components {
          */
         UserId: number;
         /**
-         * @description A unique key (UUID v4) that makes a retried write take effect once.
+         * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
          * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
          */
         IdempotencyKey: string;
@@ -342,12 +402,12 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description The total number of users matching the query.
+         * @description The total number of users matching the query (json-server sends it when `_page`, `_limit` or `_end` is given).
          * @example 10
          */
         "X-Total-Count": number;
         /**
-         * @description RFC 8288 links to the first, previous, next and last pages.
+         * @description RFC 8288 links to the first, previous, next and last pages. json-server sends absolute URLs of its own host (a proxy in front does not rewrite them) and an empty value when one page holds every result.
          * @example <http://127.0.0.1:4010/users?_page=2&_limit=10>; rel="next"
          */
         Link: string;
@@ -390,7 +450,7 @@ export interface operations {
                  */
                 _page?: number;
                 /**
-                 * @description Page size.
+                 * @description Page size. json-server enforces no maximum, and without `_page` it slices from `_start` and sends no `Link` header; the SDK always sends both.
                  * @example 10
                  */
                 _limit?: number;
@@ -452,7 +512,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (UUID v4) that makes a retried write take effect once.
+                 * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
                  * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
@@ -606,7 +666,7 @@ export interface operations {
             query?: never;
             header?: {
                 /**
-                 * @description A unique key (UUID v4) that makes a retried write take effect once.
+                 * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
                  * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
                  */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
