@@ -20,6 +20,14 @@ export default tseslint.config(
     },
   },
   {
+    // api-types.ts re-declares each generated schema as `interface User extends UserSchema {}`,
+    // so the API docs show a named, documented type instead of the inlined generated one.
+    files: ['src/http/api-types.ts'],
+    rules: {
+      '@typescript-eslint/no-empty-object-type': ['error', { allowInterfaces: 'with-single-extends' }],
+    },
+  },
+  {
     // Tests may poke at values loosely; the public surface is what must be strict.
     files: ['test/**/*.ts', 'bench/**/*.ts', 'examples/**/*.ts'],
     rules: {

@@ -73,7 +73,7 @@ export interface ClientOptions {
   auth?: OAuth2ClientCredentials;
   /** The fetch to use. @default globalThis.fetch */
   fetch?: FetchLike;
-  /** Headers sent with every request. */
+  /** Headers sent with every request. @default {} */
   headers?: Readonly<Record<string, string>>;
   /** Per-attempt timeout in ms, covering the response body too. @default 30000 */
   timeoutMs?: number;
@@ -120,32 +120,62 @@ export interface ClientOptions {
 export interface RequestOptions {
   /** Aborts the call; rejects with `RequestAbortedError`. */
   signal?: AbortSignal;
-  /** Per-attempt timeout, in ms. */
+  /** Per-attempt timeout, in ms. @default the client's `timeoutMs` */
   timeoutMs?: number;
-  /** Total deadline across attempts, in ms. */
+  /** Total deadline across attempts, in ms. @default the client's `deadlineMs` */
   deadlineMs?: number;
-  /** Retries after the first attempt. */
+  /** Retries after the first attempt. @default the client's `maxRetries` */
   maxRetries?: number;
   /** Idempotency key for POST/PATCH; by default one UUID v4 per call, reused on every attempt. */
   idempotencyKey?: string;
-  /** Extra headers for this call. */
+  /** Extra headers for this call, merged over the client's. @default {} */
   headers?: Readonly<Record<string, string>>;
-  /** Retry this write even without idempotency-key support. */
+  /** Retry this write even without idempotency-key support. @default the client's `retryNonIdempotent` */
   retryNonIdempotent?: boolean;
 }
 
 /** The values in force when an option is not given. */
 export const DEFAULTS = Object.freeze({
+  /** Per-attempt timeout, in ms. */
   timeoutMs: 30_000,
+  /** Total time for a call across all attempts and waits, in ms. */
   deadlineMs: 120_000,
+  /** Retries after the first attempt. */
   maxRetries: 2,
-  backoff: Object.freeze({ baseDelayMs: 500, multiplier: 2, maxDelayMs: 8_000 }),
+  /** Backoff between retries. */
+  backoff: Object.freeze({
+    /** First retry's ceiling, in ms. */
+    baseDelayMs: 500,
+    /** Growth factor per retry. */
+    multiplier: 2,
+    /** Largest ceiling, in ms. */
+    maxDelayMs: 8_000,
+  }),
+  /** Longest Retry-After the client waits out, in ms. */
   maxRetryAfterMs: 60_000,
+  /** Whether POST/PATCH without an Idempotency-Key are retried after they may have reached the server. */
   retryNonIdempotent: false,
-  circuitBreaker: Object.freeze({ failureThreshold: 5, halfOpenAfterMs: 10_000 }),
-  retryBudget: Object.freeze({ ratio: 0.2, windowMs: 10_000, minRetries: 3 }),
+  /** Circuit breaker per origin. */
+  circuitBreaker: Object.freeze({
+    /** Consecutive counted failures that open the circuit. */
+    failureThreshold: 5,
+    /** How long the circuit stays open before one trial request, in ms. */
+    halfOpenAfterMs: 10_000,
+  }),
+  /** Retry budget per client. */
+  retryBudget: Object.freeze({
+    /** Retries allowed per first attempt in the window. */
+    ratio: 0.2,
+    /** The sliding window, in ms. */
+    windowMs: 10_000,
+    /** Retries always allowed per window. */
+    minRetries: 3,
+  }),
+  /** Calls that may wait for a `maxConcurrency` slot. */
   maxQueue: 100,
+  /** Log level. */
   logLevel: 'warn' as const satisfies LogLevel,
+  /** Body fields and query parameters redacted in logs. */
   redactKeys: DEFAULT_REDACT_KEYS,
 });
 

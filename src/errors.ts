@@ -17,12 +17,15 @@ export interface AttemptRecord {
 
 /** A field-level validation failure from a problem-details body. */
 export interface FieldError {
+  /** The name of the field that failed. */
   readonly field: string;
+  /** Why the field failed, for a person to read. */
   readonly message: string;
 }
 
 /** Base class of every error the SDK throws. */
 export class UserManagementError extends Error {
+  /** Always `'UserManagementError'`, even in minified builds. */
   override readonly name: string = 'UserManagementError';
   /** Every attempt the call made, in order (empty for errors raised before any request). */
   attempts: readonly AttemptRecord[] = [];
@@ -32,29 +35,39 @@ export class UserManagementError extends Error {
 
 /** The client was configured wrongly; the message says what to fix. Never retried. */
 export class ConfigError extends UserManagementError {
+  /** Always `'ConfigError'`, even in minified builds. */
   override readonly name: string = 'ConfigError';
 }
 
 /** An SDK method was called with an argument it cannot send (for example a non-integer id). Nothing was sent. */
 export class InvalidArgumentError extends UserManagementError {
+  /** Always `'InvalidArgumentError'`, even in minified builds. */
   override readonly name: string = 'InvalidArgumentError';
 }
 
 /** What an ApiError is built from. */
 export interface ApiErrorInit {
+  /** HTTP status code. */
   readonly status: number;
+  /** HTTP status text, when the response had one; used in the message. */
   readonly statusText?: string;
+  /** Response headers, lower-cased (Set-Cookie redacted). */
   readonly headers: Readonly<Record<string, string>>;
+  /** The parsed body (JSON when it was JSON, else the raw text, or undefined when empty). */
   readonly body: unknown;
+  /** HTTP method of the request. */
   readonly method: string;
+  /** URL of the request, with credentials and query secrets removed. */
   readonly url: string;
   /** Set when the body could not be read as the JSON the response promised. */
   readonly parseFailure?: string;
+  /** How long the server asked the client to wait (Retry-After), in ms. */
   readonly retryAfterMs?: number;
 }
 
 /** The server answered with an error status. */
 export class ApiError extends UserManagementError {
+  /** Always `'ApiError'`, even in minified builds. */
   override readonly name: string = 'ApiError';
   /** HTTP status code. */
   readonly status: number;
@@ -89,26 +102,32 @@ export class ApiError extends UserManagementError {
 
 /** 400 Bad Request. */
 export class BadRequestError extends ApiError {
+  /** Always `'BadRequestError'`, even in minified builds. */
   override readonly name: string = 'BadRequestError';
 }
 /** 401 Unauthorized: credentials missing, wrong or expired. */
 export class AuthenticationError extends ApiError {
+  /** Always `'AuthenticationError'`, even in minified builds. */
   override readonly name: string = 'AuthenticationError';
 }
 /** 403 Forbidden: the credentials do not allow this. */
 export class PermissionDeniedError extends ApiError {
+  /** Always `'PermissionDeniedError'`, even in minified builds. */
   override readonly name: string = 'PermissionDeniedError';
 }
 /** 404 Not Found. */
 export class NotFoundError extends ApiError {
+  /** Always `'NotFoundError'`, even in minified builds. */
   override readonly name: string = 'NotFoundError';
 }
 /** 409 Conflict. */
 export class ConflictError extends ApiError {
+  /** Always `'ConflictError'`, even in minified builds. */
   override readonly name: string = 'ConflictError';
 }
 /** 422 Unprocessable Entity: validation failed; see `fieldErrors`. */
 export class UnprocessableEntityError extends ApiError {
+  /** Always `'UnprocessableEntityError'`, even in minified builds. */
   override readonly name: string = 'UnprocessableEntityError';
   /** The failed fields, from the problem's `errors[]` (empty when the server sent none). */
   readonly fieldErrors: readonly FieldError[];
@@ -120,7 +139,9 @@ export class UnprocessableEntityError extends ApiError {
 
 /** Parsed `RateLimit-*` headers (IETF draft-ietf-httpapi-ratelimit-headers). */
 export interface RateLimitInfo {
+  /** Requests allowed in the current window (`RateLimit-Limit`). */
   readonly limit?: number;
+  /** Requests left in the current window (`RateLimit-Remaining`). */
   readonly remaining?: number;
   /** Seconds until the window resets. */
   readonly resetSeconds?: number;
@@ -128,6 +149,7 @@ export interface RateLimitInfo {
 
 /** 429 Too Many Requests; `retryAfterMs` says when to come back. */
 export class RateLimitError extends ApiError {
+  /** Always `'RateLimitError'`, even in minified builds. */
   override readonly name: string = 'RateLimitError';
   /** The parsed `RateLimit-Limit/Remaining/Reset` headers. */
   readonly rateLimit: RateLimitInfo;
@@ -139,11 +161,13 @@ export class RateLimitError extends ApiError {
 
 /** A 5xx status. */
 export class InternalServerError extends ApiError {
+  /** Always `'InternalServerError'`, even in minified builds. */
   override readonly name: string = 'InternalServerError';
 }
 
 /** No usable response: the connection failed (refused, reset, DNS). The original error is in `cause`. */
 export class ConnectionError extends UserManagementError {
+  /** Always `'ConnectionError'`, even in minified builds. */
   override readonly name: string = 'ConnectionError';
   /** False only when the request certainly never reached the server (for example, connection refused). */
   readonly mayHaveBeenProcessed: boolean;
@@ -158,6 +182,7 @@ export type TimeoutKind = 'attempt' | 'deadline';
 
 /** The per-attempt timeout (`timeoutMs`) or the total deadline (`deadlineMs`) ran out. */
 export class TimeoutError extends ConnectionError {
+  /** Always `'TimeoutError'`, even in minified builds. */
   override readonly name: string = 'TimeoutError';
   /** Which limit fired. */
   readonly kind: TimeoutKind;
@@ -172,11 +197,13 @@ export class TimeoutError extends ConnectionError {
 
 /** The caller's `signal` aborted the call. The signal's reason is in `cause`. */
 export class RequestAbortedError extends UserManagementError {
+  /** Always `'RequestAbortedError'`, even in minified builds. */
   override readonly name: string = 'RequestAbortedError';
 }
 
 /** The circuit breaker is open: the call failed at once without sending anything. */
 export class CircuitOpenError extends UserManagementError {
+  /** Always `'CircuitOpenError'`, even in minified builds. */
   override readonly name: string = 'CircuitOpenError';
   /** How long until the breaker lets a trial request through, in ms. */
   readonly retryAfterMs: number;
@@ -188,6 +215,7 @@ export class CircuitOpenError extends UserManagementError {
 
 /** The client-side concurrency queue is full; the call was not sent. */
 export class QueueFullError extends UserManagementError {
+  /** Always `'QueueFullError'`, even in minified builds. */
   override readonly name: string = 'QueueFullError';
 }
 

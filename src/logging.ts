@@ -5,13 +5,21 @@ export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
 /** One of `off`, `error`, `warn`, `info`, `debug`. */
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/**
+ * Writes one log line: a message and optional structured fields.
+ * @inline
+ */
 type LogFn = (message: string, fields?: Record<string, unknown>) => void;
 
 /** Anything with console-style methods: `console`, pino, winston, bunyan… */
 export interface Logger {
+  /** Writes an `error` line. */
   error: LogFn;
+  /** Writes a `warn` line, such as a circuit breaker opening. */
   warn: LogFn;
+  /** Writes an `info` line, such as a retry or a call that failed for good. */
   info: LogFn;
+  /** Writes a `debug` line: each attempt and its response. */
   debug: LogFn;
 }
 

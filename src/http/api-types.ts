@@ -1,22 +1,42 @@
 // The one door to the generated schema types: everything else imports from here.
-import type { components, operations as operationTypes, paths } from '../../generated/schema.js';
+// The schema types are re-declared as interfaces (not aliases) so the API docs show each
+// as a named, documented type instead of inlining the generated object type everywhere.
+import type {
+  components,
+  operations as operationTypes,
+  paths as GeneratedPaths,
+} from '../../generated/schema.js';
 
-export type { paths };
+type UserSchema = components['schemas']['User'];
+type NewUserSchema = components['schemas']['NewUser'];
+type UserReplaceSchema = components['schemas']['UserReplace'];
+type UserPatchSchema = components['schemas']['UserPatch'];
+type ProblemSchema = components['schemas']['Problem'];
+type AddressSchema = components['schemas']['Address'];
+type CompanySchema = components['schemas']['Company'];
+
+/** The OpenAPI paths generated from spec/openapi.yaml: the type parameter of `client.raw`. */
+export type paths = GeneratedPaths;
+
 /** A user as the server stores it. */
-export type User = components['schemas']['User'];
+export interface User extends UserSchema {}
 /** The fields of a user to create. */
-export type NewUser = components['schemas']['NewUser'];
+export interface NewUser extends NewUserSchema {}
 /** Every field of a user, replacing the stored ones. */
-export type UserReplace = components['schemas']['UserReplace'];
+export interface UserReplace extends UserReplaceSchema {}
 /** Some fields of a user, merged into the stored ones. */
-export type UserPatch = components['schemas']['UserPatch'];
+export interface UserPatch extends UserPatchSchema {}
 /** An RFC 9457 problem-details body. */
-export type Problem = components['schemas']['Problem'];
+export interface Problem extends ProblemSchema {}
 /** Postal address of a user. */
-export type Address = components['schemas']['Address'];
+export interface Address extends AddressSchema {}
 /** Employer of a user. */
-export type Company = components['schemas']['Company'];
+export interface Company extends CompanySchema {}
 
+/**
+ * The query parameters of `GET /users`.
+ * @inline
+ */
 type ListQuery = NonNullable<operationTypes['listUsers']['parameters']['query']>;
 /** Fields a user list can be sorted by. */
 export type UserSortField = NonNullable<ListQuery['_sort']>;

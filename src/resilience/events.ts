@@ -26,6 +26,8 @@ export type CircuitState = 'closed' | 'open' | 'half-open';
 export interface CircuitStateChange {
   /** The origin whose breaker changed. */
   readonly origin: string;
+  /** The state before the change. */
   readonly from: CircuitState;
+  /** The state after the change. */
   readonly to: CircuitState;
 }

@@ -3,26 +3,80 @@
 // Attribute names follow the OpenTelemetry HTTP client semantic conventions.
 import { SDK_VERSION } from '../version.js';
 
+/**
+ * Span or metric attributes, by OpenTelemetry attribute name.
+ * @inline
+ */
 type Attributes = Record<string, string | number | boolean | undefined>;
 type Context = unknown;
 
+/**
+ * The parts of an OpenTelemetry span the SDK uses.
+ * @inline
+ */
 interface Span {
+  /** Sets one attribute on the span. */
   setAttribute(key: string, value: string | number | boolean): unknown;
+  /** Sets the span's status; the SDK sets only errors. */
   setStatus(status: { code: number; message?: string }): unknown;
+  /** Ends the span. */
   end(): void;
 }
 
 /** The parts of `@opentelemetry/api` the SDK uses; pass the module itself (`import * as api from '@opentelemetry/api'`). */
 export interface OpenTelemetryApi {
+  /** The tracing API. */
   trace: {
-    getTracer(name: string, version?: string): { startSpan(name: string, options?: { kind?: number; attributes?: Attributes }, context?: Context): Span };
+    /** Returns the tracer of the named instrumentation library. */
+    getTracer(
+      name: string,
+      version?: string,
+    ): {
+      /** Starts a span, as a child of the span in `context` when given. */
+      startSpan(name: string, options?: { kind?: number; attributes?: Attributes }, context?: Context): Span;
+    };
+    /** Returns a copy of `context` with `span` as its active span. */
     setSpan(context: Context, span: Span): Context;
   };
-  context: { active(): Context };
-  metrics: { getMeter(name: string, version?: string): { createCounter(name: string, options?: { description?: string; unit?: string }): { add(value: number, attributes?: Attributes): void } } };
-  propagation: { inject(context: Context, carrier: Record<string, string>): void };
-  SpanKind: { INTERNAL: number; CLIENT: number };
-  SpanStatusCode: { ERROR: number };
+  /** The context API. */
+  context: {
+    /** Returns the active context. */
+    active(): Context;
+  };
+  /** The metrics API. */
+  metrics: {
+    /** Returns the meter of the named instrumentation library. */
+    getMeter(
+      name: string,
+      version?: string,
+    ): {
+      /** Creates a counter that only goes up. */
+      createCounter(
+        name: string,
+        options?: { description?: string; unit?: string },
+      ): {
+        /** Adds `value` to the counter, under the given attributes. */
+        add(value: number, attributes?: Attributes): void;
+      };
+    };
+  };
+  /** The propagation API. */
+  propagation: {
+    /** Writes the trace context of `context` into `carrier`, as request headers. */
+    inject(context: Context, carrier: Record<string, string>): void;
+  };
+  /** Span kinds. */
+  SpanKind: {
+    /** An operation inside the application: the SDK's span of a whole call. */
+    INTERNAL: number;
+    /** An outgoing request: the SDK's span of one attempt. */
+    CLIENT: number;
+  };
+  /** Span status codes. */
+  SpanStatusCode: {
+    /** The operation failed. */
+    ERROR: number;
+  };
 }
 
 export interface CallInfo {
