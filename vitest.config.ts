@@ -3,8 +3,11 @@ import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
-// Two projects: unit (no servers but the loopback fault server tests start themselves) and
-// contract (a global setup starts Prism on an ephemeral port and kills it on teardown).
+// Projects: unit (no servers but the loopback fault server tests start themselves); contract
+// (a global setup starts a Prism mock on an ephemeral port and kills it on teardown); conformance (a
+// global setup starts json-server behind a validating Prism proxy); spec (the spec:update workflow,
+// run end to end on temp copies of the repo).
+// browser and package test what ships in dist/ (a global setup rebuilds it when stale).
 export default defineConfig({
   define: { __SDK_VERSION__: JSON.stringify(version) },
   test: {
@@ -20,7 +23,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/contract/**', 'node_modules/**'],
+          exclude: ['test/contract/**', 'test/conformance/**', 'test/spec/**', 'test/browser/**', 'test/package/**', 'node_modules/**'],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },
@@ -32,6 +35,49 @@ export default defineConfig({
           globalSetup: ['test/contract/global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'conformance',
+          include: ['test/conformance/**/*.test.ts'],
+          globalSetup: ['test/conformance/global-setup.ts'],
+          testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'spec',
+          include: ['test/spec/**/*.test.ts'],
+          // Each case spawns Spectral, openapi-diff and the generator (~8 s of CPU); leave room on a busy machine.
+          testTimeout: 120_000,
+        },
+      },
+      {
+        // The browser build in headless Chromium against a cross-origin loopback API (skips without
+        // /usr/bin/chromium). The global setup rebuilds dist/ when it is missing or stale.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/browser/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        // Consumer smoke tests: npm pack, install the tarball in a temp project, require/import it and
+        // typecheck against it (node16 and bundler resolution).
+        extends: true,
+        test: {
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
         },
       },
     ],

@@ -1,0 +1,266 @@
+// The browser build (dist/browser/index.js) in a real headless Chromium, against a real API on
+// another loopback origin: the page and the API differ in port, so every SDK request is cross-origin
+// and, because it sends Authorization / X-SDK-Version / Content-Type, needs a CORS preflight.
+// Chromium is Debian's (`apt-get install chromium`; .ci/run installs it); without it the suite skips.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { ROOT } from '../support/build-dist.js';
+
+type Sdk = typeof import('../../src/index.js');
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = existsSync(CHROMIUM);
+if (!HAS_CHROMIUM) {
+  console.warn(
+    `[browser] SKIPPED: no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) ` +
+      'or set CHROMIUM_PATH to run the real-browser test.',
+  );
+}
+
+const BROWSER_BUNDLE = join(ROOT, 'dist/browser/index.js');
+const NODE_IMPORT =
+  /\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(\s*["']node:|\bimport\s*["']node:/;
+
+const PAGE = `<!doctype html>
+<meta charset="utf-8">
+<title>user-management-sdk in a browser</title>
+<script type="module">
+  import * as sdk from '/sdk.js';
+  window.sdk = sdk;
+  window.sdkReady = true;
+</script>`;
+
+interface Preflight {
+  path: string;
+  origin: string | undefined;
+  method: string | undefined;
+  headers: string[];
+}
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      resolve();
+    });
+  });
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+async function close(server: Server | undefined): Promise<void> {
+  if (!server?.listening) return;
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+}
+
+/** Serves the page and the bundled SDK: the "web app" origin. */
+function staticSite(bundle: string): Server {
+  return createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    else if (path === '/sdk.js')
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
+    else res.writeHead(404).end();
+  });
+}
+
+/**
+ * Forwards everything to the fault server and records the CORS preflights on the way: the fault
+ * server answers OPTIONS itself but, by design, does not record them.
+ */
+function preflightRecorder(target: FaultServer, preflights: Preflight[]): Server {
+  const header = (headers: IncomingHttpHeaders, name: string) => {
+    const value = headers[name];
+    return Array.isArray(value) ? value.join(', ') : value;
+  };
+  return createServer((req, res) => {
+    if (req.method === 'OPTIONS') {
+      preflights.push({
+        path: req.url ?? '/',
+        origin: header(req.headers, 'origin'),
+        method: header(req.headers, 'access-control-request-method'),
+        headers: (header(req.headers, 'access-control-request-headers') ?? '')
+          .split(',')
+          .map((h) => h.trim().toLowerCase())
+          .filter(Boolean),
+      });
+    }
+    const upstream = request(
+      { host: '127.0.0.1', port: target.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+}
+
+describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
+  const preflights: Preflight[] = [];
+  const pageErrors: string[] = [];
+  const consoleLines: string[] = [];
+  let bundle = '';
+  let api: FaultServer | undefined;
+  let proxy: Server | undefined;
+  let site: Server | undefined;
+  let apiUrl = '';
+  let siteUrl = '';
+  let userDataDir: string | undefined;
+  let context: BrowserContext | undefined;
+  let page: Page;
+
+  beforeAll(async () => {
+    // dist/browser/index.js keeps openapi-fetch and cockatiel as bare imports (they are dependencies,
+    // for the app's bundler to resolve); bundle them here the way an app's bundler would.
+    const result = await build({
+      entryPoints: [BROWSER_BUNDLE],
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      logLevel: 'silent',
+    });
+    bundle = result.outputFiles[0]!.text;
+
+    api = await startFaultServer();
+    api.setDefault({ kind: 'users' });
+    proxy = preflightRecorder(api, preflights);
+    apiUrl = await listen(proxy);
+    site = staticSite(bundle);
+    siteUrl = await listen(site);
+
+    userDataDir = mkdtempSync(join(tmpdir(), 'ums-chromium-'));
+    context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+    await page.goto(`${siteUrl}/`);
+    await page.waitForFunction(
+      () => (window as unknown as { sdkReady?: boolean }).sdkReady === true,
+      undefined,
+      { timeout: 10_000 },
+    );
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await Promise.all([close(site), close(proxy), api?.close()]);
+    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  });
+
+  it('ships a browser build with no node: imports, in the file and in the bundle the page loads', () => {
+    expect(readFileSync(BROWSER_BUNDLE, 'utf8')).not.toMatch(NODE_IMPORT);
+    expect(bundle).not.toMatch(NODE_IMPORT);
+    expect(bundle).not.toContain('createRequire');
+  });
+
+  it('creates, lists and gets a user cross-origin with a bearer token', async () => {
+    const result = await page.evaluate(async (baseUrl) => {
+      const { UserManagementClient } = (window as unknown as { sdk: Sdk }).sdk;
+      const client = new UserManagementClient({ baseUrl, token: 'browser-token' });
+      const created = await client.users.create({
+        name: 'Ada Lovelace',
+        username: 'ada',
+        email: 'ada@example.com',
+      });
+      const list = await client.users.list({ page: 1, limit: 10 });
+      const got = await client.users.get(created.id);
+      let missing: Record<string, unknown> = {};
+      try {
+        await client.users.get(9999);
+      } catch (error) {
+        const e = error as { name: string; status?: number; requestId?: string };
+        missing = { name: e.name, status: e.status, requestId: e.requestId };
+      }
+      return {
+        created,
+        list: { total: list.total, emails: list.data.map((u) => u.email), hasNextPage: list.hasNextPage },
+        got,
+        missing,
+      };
+    }, apiUrl);
+
+    expect(pageErrors).toEqual([]);
+    expect(result.created).toMatchObject({ id: expect.any(Number), email: 'ada@example.com' });
+    // total comes from X-Total-Count: readable only because the server exposes it (Access-Control-Expose-Headers).
+    expect(result.list).toEqual({ total: 1, emails: ['ada@example.com'], hasNextPage: false });
+    expect(result.got).toEqual(result.created);
+    // requestId comes from the exposed X-Request-Id header.
+    expect(result.missing).toEqual({
+      name: 'NotFoundError',
+      status: 404,
+      requestId: expect.stringMatching(/^req-\d+$/),
+    });
+
+    const sent = api!.requests.filter((r) => r.headers['authorization'] === 'Bearer browser-token');
+    expect(sent.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /users',
+      'GET /users',
+      `GET /users/${result.created.id}`,
+      'GET /users/9999',
+    ]);
+    for (const r of sent) {
+      expect(r.headers['origin']).toBe(siteUrl);
+      expect(r.headers['x-sdk-version']).toMatch(/^user-management-sdk\/\d+\.\d+\.\d+/);
+      // The browser owns User-Agent: the browser build sets none of its own.
+      expect(r.headers['user-agent']).not.toContain('user-management-sdk');
+    }
+    expect(sent[0]!.idempotencyKey).toMatch(/^[0-9a-f-]{36}$/);
+
+    // Authorization, X-SDK-Version and a JSON Content-Type are not CORS-safelisted, so Chromium asked first.
+    const post = preflights.find((p) => p.path === '/users' && p.method === 'POST');
+    expect(post).toMatchObject({ origin: siteUrl });
+    expect(post!.headers).toEqual(
+      expect.arrayContaining(['authorization', 'x-sdk-version', 'idempotency-key', 'content-type']),
+    );
+    const get = preflights.find((p) => p.path === `/users/${result.created.id}` && p.method === 'GET');
+    expect(get!.headers).toEqual(expect.arrayContaining(['authorization', 'x-sdk-version']));
+  });
+
+  it('refuses an apiKey in a browser with ConfigError, and allows it with dangerouslyAllowBrowser', async () => {
+    const result = await page.evaluate(async (baseUrl) => {
+      const { UserManagementClient, ConfigError } = (window as unknown as { sdk: Sdk }).sdk;
+      let refused: Record<string, unknown> = { constructed: true };
+      try {
+        new UserManagementClient({ baseUrl, apiKey: 'secret' });
+      } catch (error) {
+        refused = { isConfigError: error instanceof ConfigError, message: (error as Error).message };
+      }
+      const allowed = new UserManagementClient({ baseUrl, apiKey: 'secret', dangerouslyAllowBrowser: true });
+      const list = await allowed.users.list();
+      return { refused, listed: list.data.length };
+    }, apiUrl);
+
+    expect(pageErrors).toEqual([]);
+    expect(result.refused).toEqual({
+      isConfigError: true,
+      message: expect.stringContaining('dangerouslyAllowBrowser'),
+    });
+    expect(result.listed).toBe(1);
+    const last = api!.requests.at(-1)!;
+    expect(last.headers['x-api-key']).toBe('secret');
+    expect(last.headers['authorization']).toBeUndefined();
+  });
+});

@@ -1,0 +1,176 @@
+// Consumer smoke tests: what a user gets from `npm install user-management-sdk`. The package is packed
+// with `npm pack`, installed from the tarball into a throwaway project, then required from CommonJS,
+// imported from ESM (both making a real call to a loopback API) and typechecked with TypeScript under
+// `node16` and `bundler` resolution.
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { ROOT } from '../support/build-dist.js';
+
+const run = promisify(execFile);
+const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** The same program from both module systems: create, get, list, and a handled NotFoundError. */
+const program = (load: string, resolve: string) => `${load}
+const client = new UserManagementClient({ baseUrl: process.env.API_URL, token: 'consumer-token' });
+const created = await client.users.create({ name: 'Grace Hopper', username: 'grace', email: 'grace@example.com' });
+const got = await client.users.get(created.id);
+const page = await client.users.list({ limit: 5 });
+let missing;
+try {
+  await client.users.get(424242);
+} catch (error) {
+  missing = { notFound: error instanceof NotFoundError, status: error.status };
+}
+console.log(JSON.stringify({ resolved: ${resolve}, got, total: page.total, missing }));
+`;
+
+const CJS = `'use strict';
+(async () => {
+${program("const { UserManagementClient, NotFoundError } = require('user-management-sdk');", "require.resolve('user-management-sdk')")}
+})().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
+
+const ESM = program(
+  "import { UserManagementClient, NotFoundError } from 'user-management-sdk';",
+  "new URL(import.meta.resolve('user-management-sdk')).pathname",
+);
+
+/** Typed use of the public surface; the @ts-expect-error line proves the types are real, not `any`. */
+const TYPED = `import { UserManagementClient, NotFoundError, type User, type UserPage } from 'user-management-sdk';
+
+export async function main(): Promise<string> {
+  const client = new UserManagementClient({ baseUrl: 'https://api.example.com', token: () => 'rotating-token', maxRetries: 1 });
+  const user: User = await client.users.get(1);
+  const email: string = user.email;
+  // @ts-expect-error User has no field "emailAddress"
+  console.log(user.emailAddress);
+  // @ts-expect-error baseUrl must be a string
+  new UserManagementClient({ baseUrl: 42 });
+  const page: UserPage = await client.users.list({ page: 1, limit: 10, sort: 'name', order: 'asc' });
+  try {
+    await client.users.delete(page.data[0]?.id ?? 1);
+  } catch (error) {
+    if (error instanceof NotFoundError) return error.requestId ?? '';
+  }
+  return email;
+}
+`;
+
+const tsconfig = (module: string, moduleResolution: string, files: string[]) =>
+  JSON.stringify({
+    compilerOptions: {
+      module,
+      moduleResolution,
+      target: 'ES2022',
+      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: [],
+      strict: true,
+      exactOptionalPropertyTypes: true,
+      noEmit: true,
+      // Check the shipped declarations (and openapi-fetch's) too, but not TypeScript's own lib files.
+      skipLibCheck: false,
+      skipDefaultLibCheck: true,
+    },
+    files,
+  });
+
+async function tsc(dir: string, project: string): Promise<void> {
+  try {
+    await run(process.execPath, [TSC, '-p', project], { cwd: dir });
+  } catch (error: unknown) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`tsc -p ${project} failed:\n${stdout}${stderr}`, { cause: error });
+  }
+}
+
+describe('the packed tarball, installed in a fresh project', () => {
+  let work: string;
+  let consumer: string;
+  let api: FaultServer;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    work = mkdtempSync(join(tmpdir(), 'ums-consumer-'));
+    const { stdout } = await run(npm, ['pack', '--json', '--ignore-scripts', '--pack-destination', work], {
+      cwd: ROOT,
+    });
+    const tarball = join(work, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+
+    consumer = join(work, 'app');
+    mkdirSync(consumer);
+    writeFileSync(
+      join(consumer, 'package.json'),
+      JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
+    );
+    // openapi-fetch and cockatiel come from the npm cache (filled by `npm ci`); the network only if they are not there.
+    const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball];
+    try {
+      await run(npm, [...install, '--offline'], { cwd: consumer });
+    } catch {
+      await run(npm, [...install, '--prefer-offline'], { cwd: consumer });
+    }
+
+    writeFileSync(join(consumer, 'call.cjs'), CJS);
+    writeFileSync(join(consumer, 'call.mjs'), ESM);
+    writeFileSync(join(consumer, 'typed-esm.mts'), TYPED);
+    writeFileSync(join(consumer, 'typed-cjs.cts'), TYPED);
+    writeFileSync(join(consumer, 'typed-bundler.ts'), TYPED);
+    writeFileSync(
+      join(consumer, 'tsconfig.node16.json'),
+      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts']),
+    );
+    writeFileSync(
+      join(consumer, 'tsconfig.bundler.json'),
+      tsconfig('esnext', 'bundler', ['typed-bundler.ts']),
+    );
+
+    api = await startFaultServer();
+    api.setDefault({ kind: 'users' });
+    env = Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('USER_MGMT_')));
+    env.API_URL = api.url;
+  });
+
+  afterAll(async () => {
+    await api?.close();
+    if (work) rmSync(work, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['require()s the CommonJS build from a .cjs file', 'call.cjs', 'dist/index.cjs'],
+    [
+      'imports the Node ESM build (node condition, not the browser build) from a .mjs file',
+      'call.mjs',
+      'dist/index.js',
+    ],
+  ])('%s and makes a real call', async (_name, file, entry) => {
+    const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
+    const out = JSON.parse(stdout) as {
+      resolved: string;
+      got: { email: string };
+      total: number;
+      missing: unknown;
+    };
+    expect(out.resolved).toBe(join(consumer, 'node_modules/user-management-sdk', entry));
+    expect(out.got.email).toBe('grace@example.com');
+    expect(out.total).toBeGreaterThanOrEqual(1);
+    expect(out.missing).toEqual({ notFound: true, status: 404 });
+    // Only the Node build sets a User-Agent; the browser build leaves it to the browser.
+    const last = api.requests.at(-1)!;
+    expect(last.headers['user-agent']).toMatch(/^user-management-sdk\/\S+ node\/\d+\./);
+    expect(last.headers['authorization']).toBe('Bearer consumer-token');
+  });
+
+  it('typechecks against the shipped declarations with module/moduleResolution node16 (ESM and CJS files)', async () => {
+    await tsc(consumer, 'tsconfig.node16.json');
+  });
+
+  it('typechecks against the shipped declarations with moduleResolution bundler', async () => {
+    await tsc(consumer, 'tsconfig.bundler.json');
+  });
+});
