@@ -427,11 +427,15 @@ describe('7. retry budget and outages', () => {
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
     expect(server.requests.length).toBeLessThanOrEqual(125);
     const before = server.requests.length;
-    const t = performance.now();
-    const err = await c.users.get(1).catch((e: unknown) => e);
-    const took = performance.now() - t;
-    expect(err).toBeInstanceOf(CircuitOpenError);
-    expect(took).toBeLessThan(1);
+    // Median of many calls, so one GC pause on a busy CI machine cannot decide the result.
+    const took: number[] = [];
+    for (let i = 0; i < 51; i++) {
+      const t = performance.now();
+      const err = await c.users.get(1).catch((e: unknown) => e);
+      took.push(performance.now() - t);
+      expect(err).toBeInstanceOf(CircuitOpenError);
+    }
+    expect(took.sort((x, y) => x - y)[25]).toBeLessThan(1);
     expect(server.requests.length).toBe(before);
   });
 
