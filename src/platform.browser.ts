@@ -11,6 +11,10 @@ export function userAgent(): string | undefined {
   return undefined;
 }
 
+export function allowSharedSignal(): void {
+  // Browsers do not warn about many listeners on one signal.
+}
+
 export function loadOpenTelemetry(): OpenTelemetryApi | null {
   return null;
 }

@@ -1,5 +1,6 @@
 // What differs between Node and browsers, in one module. The browser build swaps this file for
 // platform.browser.ts (see tsup.config.ts), so no Node-only code reaches a browser bundle.
+import { getMaxListeners, setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
 import type { OpenTelemetryApi } from './telemetry/otel.js';
 
@@ -11,6 +12,16 @@ export function userAgent(sdk: string): string | undefined {
   // Deno and Bun also expose process.versions.node; a browser-like global means someone else owns the UA.
   if (!proc?.versions?.node || typeof (globalThis as { document?: unknown }).document !== 'undefined') return undefined;
   return `${sdk} node/${proc.versions.node} (${proc.platform ?? 'unknown'}; ${proc.arch ?? 'unknown'})`;
+}
+
+/**
+ * Node warns (MaxListenersExceededWarning) past 10 listeners on one AbortSignal, but sharing one signal
+ * across many concurrent calls is normal; each in-flight call adds one listener and removes it after.
+ * undici raises the limit the same way for the signals it is given.
+ */
+export function allowSharedSignal(signal: AbortSignal): void {
+  const max = getMaxListeners(signal);
+  if (max !== 0 && max < 1000) setMaxListeners(1000, signal);
 }
 
 let otel: OpenTelemetryApi | null | undefined;

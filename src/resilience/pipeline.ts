@@ -9,7 +9,7 @@ import { ApiError, ConnectionError, RequestAbortedError, TimeoutError, UserManag
 import { runAttempt, type Outcome, type Send } from '../http/attempt.js';
 import type { OperationDef } from '../http/operations.js';
 import type { LevelledLogger } from '../logging.js';
-import { loadOpenTelemetry } from '../platform.js';
+import { allowSharedSignal, loadOpenTelemetry } from '../platform.js';
 import { Telemetry } from '../telemetry/otel.js';
 import { computeBackoff } from './backoff.js';
 import { OriginBreaker } from './breaker.js';
@@ -99,6 +99,7 @@ export function createPipeline(
       const start = Date.now();
       const { op, operationId } = plan;
       const signal = options.signal;
+      if (signal) allowSharedSignal(signal);
       const timeoutMs = options.timeoutMs ?? config.timeoutMs;
       const deadlineMs = options.deadlineMs ?? config.deadlineMs;
       const deadlineAt = start + deadlineMs;
@@ -156,7 +157,7 @@ export function createPipeline(
           refreshToken = false;
         }
         const span = trace?.attempt(n, attemptHeaders);
-        if (span) attemptHeaders = span.headers;
+        if (span?.headers) attemptHeaders = span.headers;
         if (log.enabled('debug')) log.debug(`${what} attempt ${n}`, { operationId, attempt: n, headers: attemptHeaders, body: plan.body });
         const began = Date.now();
         let outcome: Outcome | undefined;

@@ -21,6 +21,8 @@ interface Span {
   setStatus(status: { code: number; message?: string }): unknown;
   /** Ends the span. */
   end(): void;
+  /** Whether anything records this span (false for the no-op tracer or an unsampled trace). */
+  isRecording(): boolean;
 }
 
 /** The parts of `@opentelemetry/api` the SDK uses; pass the module itself (`import * as api from '@opentelemetry/api'`). */
@@ -64,6 +66,8 @@ export interface OpenTelemetryApi {
   propagation: {
     /** Writes the trace context of `context` into `carrier`, as request headers. */
     inject(context: Context, carrier: Record<string, string>): void;
+    /** The header names the registered propagator writes (empty when none is registered). */
+    fields(): string[];
   };
   /** Span kinds. */
   SpanKind: {
@@ -89,9 +93,12 @@ export interface CallInfo {
 /** Spans of one logical call: the call span and one child per attempt. */
 export interface CallTrace {
   /** Starts an attempt span and injects trace context into `headers` (which it may create). */
-  attempt(n: number, headers: Record<string, string> | undefined): { headers: Record<string, string>; end(status: number | undefined, error: Error | undefined, requestId: string | undefined): void };
+  attempt(n: number, headers: Record<string, string> | undefined): { headers: Record<string, string> | undefined; end(status: number | undefined, error: Error | undefined, requestId: string | undefined): void };
   end(status: number | undefined, error: Error | undefined, retries: number): void;
 }
+
+const NO_ATTEMPT = { headers: undefined, end: (): void => undefined };
+const NO_TRACE: CallTrace = { attempt: () => NO_ATTEMPT, end: () => undefined };
 
 export class Telemetry {
   private readonly api: OpenTelemetryApi;
@@ -131,6 +138,10 @@ export class Telemetry {
       'user_management.operation_id': call.operationId,
     };
     const callSpan = tracer.startSpan(call.operationId, { kind: api.SpanKind.INTERNAL, attributes: base });
+    // Nothing records and nothing propagates (the API is installed but no SDK is registered, or the trace
+    // is not sampled and there is no propagator): skip the attempt spans. Checked per call, so an SDK
+    // registered later is picked up.
+    if (!callSpan.isRecording() && api.propagation.fields().length === 0) return NO_TRACE;
     const parent = api.trace.setSpan(api.context.active(), callSpan);
     return {
       attempt(n, headers) {

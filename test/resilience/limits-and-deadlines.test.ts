@@ -1,5 +1,6 @@
 // Edge cases where waits meet aborts and deadlines: the concurrency queue, the client-side rate limit,
 // server-asked waits beyond maxRetryAfterMs, and odd Retry-After values and clocks.
+import { getEventListeners } from 'node:events';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { InternalServerError, RequestAbortedError, TimeoutError, UserManagementClient, type ClientOptions } from '../../src/index.js';
 import { RateLimitError, errorFromResponse } from '../../src/errors.js';
@@ -172,5 +173,24 @@ describe('the retry budget', () => {
     for (let i = 0; i < 100; i++) budget.recordRequest();
     t = 10_500;
     expect(budget.tryAcquireRetry()).toBe(false);
+  });
+});
+
+describe('a signal shared by many calls', () => {
+  it('raises no MaxListenersExceededWarning with 30 concurrent calls on one signal, and leaves no listener behind', async () => {
+    vi.useRealTimers();
+    const warnings: Error[] = [];
+    const onWarning = (w: Error) => warnings.push(w);
+    process.on('warning', onWarning);
+    try {
+      const ctl = new AbortController();
+      const c = client();
+      await Promise.all(Array.from({ length: 30 }, (_, i) => c.users.get(i + 1, { signal: ctl.signal })));
+      await flush();
+      expect(warnings.filter((w) => w.name === 'MaxListenersExceededWarning')).toEqual([]);
+      expect(getEventListeners(ctl.signal, 'abort')).toHaveLength(0);
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });

@@ -85,6 +85,39 @@ describe('OpenTelemetry', () => {
     expect((await counter('user_management.client.circuit_breaker.openings')) - opensBefore).toBe(1);
   });
 
+  it('skips attempt spans when nothing records them and nothing propagates, and injects trace context when a propagator is registered', async () => {
+    const started: string[] = [];
+    const fakeApi = (recording: boolean, fields: string[]) => ({
+      trace: {
+        getTracer: () => ({
+          startSpan: (name: string) => {
+            started.push(name);
+            return { setAttribute: () => undefined, setStatus: () => undefined, end: () => undefined, isRecording: () => recording };
+          },
+        }),
+        setSpan: (ctx: unknown) => ctx,
+      },
+      context: { active: () => ({}) },
+      metrics: { getMeter: () => ({ createCounter: () => ({ add: () => undefined }) }) },
+      propagation: {
+        inject: (_ctx: unknown, carrier: Record<string, string>) => {
+          for (const f of fields) carrier[f] = '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01';
+        },
+        fields: () => fields,
+      },
+      SpanKind: { INTERNAL: 0, CLIENT: 2 },
+      SpanStatusCode: { ERROR: 2 },
+    });
+    await client({ telemetry: fakeApi(false, []) }).users.get(1);
+    expect(started).toEqual(['getUser']);
+    expect(server.requests[0]!.headers.traceparent).toBeUndefined();
+
+    started.length = 0;
+    await client({ telemetry: fakeApi(false, ['traceparent']) }).users.get(1);
+    expect(started).toEqual(['getUser', 'GET /users/{id}']);
+    expect(server.requests[1]!.headers.traceparent).toMatch(/^00-/);
+  });
+
   it('records nothing when switched off with telemetry: false', async () => {
     await client({ telemetry: false }).users.get(1);
     expect(spans.getFinishedSpans()).toHaveLength(0);
