@@ -1,0 +1,129 @@
+// Part 1c — what each layer costs in CPU, without sockets. Every client gets an in-memory fetch that
+// does what undici's fetch does first (builds its own Request from the input, following its signal)
+// and answers with the same JSON user as the bench server. With no network and no server, the CPU
+// time per call (process.cpuUsage) is far steadier than loopback latency on a busy machine, and the
+// difference between two rows is exactly the code between them. Interleaved like the overhead part;
+// every block of a stack is compared with the openapi-fetch block of the same pass (moments apart).
+import createClient from 'openapi-fetch';
+import { collectGarbage, partMain } from '../lib/child.js';
+import type { ClientOptions, FetchLike, paths } from '../../src/index.js';
+import { candidate, LocalUserManagementClient, SDK_SOURCE } from '../lib/sdk.js';
+import { rotate } from '../lib/stats.js';
+
+const BODY = JSON.stringify({
+  id: 1,
+  name: 'Leanne Graham',
+  username: 'Bret',
+  email: 'Sincere@april.biz',
+  phone: '1-770-736-8031 x56442',
+  website: 'hildegard.org',
+});
+const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
+const ORIGIN = 'http://127.0.0.1:9';
+
+const memoryFetch = (input: Request | string | URL, init?: RequestInit): Promise<Response> => {
+  new Request(input, init);
+  return Promise.resolve(new Response(BODY, { status: 200, headers: HEADERS }));
+};
+
+export interface LayersResult {
+  rounds: number;
+  blocksPerRound: number;
+  callsPerBlock: number;
+  candidate: string | undefined;
+  /** CPU µs per call of every block, in order: cpuUs[client][round × blocksPerRound + block]. */
+  cpuUs: Record<string, number[]>;
+  clients: { name: string; description: string }[];
+}
+
+interface Layer {
+  name: string;
+  description: string;
+  call: () => Promise<unknown>;
+}
+
+function layers(): Layer[] {
+  const fetch = memoryFetch as FetchLike;
+  const raw = createClient<paths>({ baseUrl: ORIGIN, fetch });
+  const sdk = (options: ClientOptions) =>
+    new LocalUserManagementClient({ baseUrl: ORIGIN, fetch, ...options });
+  const list: Layer[] = [
+    {
+      name: 'fetch + json()',
+      description: 'the in-memory fetch alone',
+      call: async () => (await memoryFetch(`${ORIGIN}/users/1`)).json(),
+    },
+    {
+      name: 'openapi-fetch',
+      description: "GET('/users/{id}'), parseAs json",
+      call: async () => (await raw.GET('/users/{id}', { params: { path: { id: 1 } } })).data,
+    },
+  ];
+  const variants: [string, string, ClientOptions][] = [
+    [
+      'SDK (defaults)',
+      'breaker, budget, retries, timeouts, telemetry (no-op: @opentelemetry/api present, no SDK)',
+      {},
+    ],
+    ['SDK (telemetry off)', 'defaults, telemetry: false', { telemetry: false }],
+    [
+      'SDK (breaker + budget off)',
+      'defaults, circuitBreaker: false, retryBudget: false',
+      { circuitBreaker: false, retryBudget: false },
+    ],
+    [
+      'SDK (all off)',
+      'maxRetries 0, circuitBreaker false, retryBudget false, telemetry false',
+      { maxRetries: 0, circuitBreaker: false, retryBudget: false, telemetry: false },
+    ],
+  ];
+  for (const [name, description, options] of variants) {
+    const client = sdk(options);
+    list.push({ name, description, call: () => client.users.get(1) });
+  }
+  if (candidate) {
+    const client = new candidate.UserManagementClient({ baseUrl: ORIGIN, fetch });
+    list.push({
+      name: 'candidate SDK (defaults)',
+      description: SDK_SOURCE ?? '',
+      call: () => client.users.get(1),
+    });
+  }
+  return list;
+}
+
+async function cpuPerCall(call: () => Promise<unknown>, n: number): Promise<number> {
+  const start = process.cpuUsage();
+  for (let i = 0; i < n; i++) await call();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / n;
+}
+
+async function main(args: readonly string[]): Promise<LayersResult> {
+  const quick = args.includes('--quick');
+  const rounds = quick ? 3 : 5;
+  const blocks = quick ? 4 : 6;
+  const blockCalls = quick ? 200 : 600;
+  const list = layers();
+  for (const layer of list) await cpuPerCall(layer.call, quick ? 1000 : 3000);
+  const cpuUs: Record<string, number[]> = Object.fromEntries(list.map((l) => [l.name, []]));
+  for (let round = 0; round < rounds; round++) {
+    const order = rotate(list, round);
+    for (let b = 0; b < blocks; b++) {
+      for (const layer of b % 2 === 0 ? order : [...order].reverse()) {
+        await collectGarbage();
+        cpuUs[layer.name]!.push(await cpuPerCall(layer.call, blockCalls));
+      }
+    }
+  }
+  return {
+    rounds,
+    blocksPerRound: blocks,
+    callsPerBlock: blockCalls,
+    candidate: SDK_SOURCE,
+    cpuUs,
+    clients: list.map(({ name, description }) => ({ name, description })),
+  };
+}
+
+partMain(main);
