@@ -24,7 +24,7 @@ export class UserManagementClient {
     this.#config = config;
     const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
-    this.raw = createClient<paths>({
+    const clientOptions = {
       baseUrl: config.baseUrl,
       fetch,
       headers: {
@@ -33,9 +33,22 @@ export class UserManagementClient {
         ...config.headers,
         ...staticAuthHeaders(config),
       },
-    });
-    const pipeline = createPipeline(config, log, createAuthorizer(config, fetch));
-    this.users = new Users(new Core(this.raw, config, pipeline));
+    };
+    const authorize = createAuthorizer(config, fetch);
+    // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
+    const core = createClient<paths>(clientOptions);
+    // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
+    // `raw` works under every credential kind.
+    this.raw = createClient<paths>(clientOptions);
+    if (authorize) {
+      this.raw.use({
+        async onRequest({ request }) {
+          request.headers.set('Authorization', `Bearer ${await authorize(false)}`);
+          return request;
+        },
+      });
+    }
+    this.users = new Users(new Core(core, config, createPipeline(config, log, authorize)));
   }
 
   /** The base URL requests go to. */

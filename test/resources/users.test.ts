@@ -431,3 +431,21 @@ describe('client.raw', () => {
     expect(requests[0]!.headers.get('x-api-key')).toBe('test-key');
   });
 });
+
+describe('client.raw under per-request credentials', () => {
+  it('sends the token from a token function, as the facade does', async () => {
+    const seen: (string | null)[] = [];
+    const client = new UserManagementClient({
+      baseUrl: 'http://127.0.0.1:9',
+      logLevel: 'off',
+      token: async () => 'rotating-raw',
+      fetch: async (req: Request) => {
+        seen.push(req.headers.get('authorization'));
+        return Response.json({ id: 1, name: 'A', username: 'a', email: 'a@b.co' });
+      },
+    });
+    const { data } = await client.raw.GET('/users/{id}', { params: { path: { id: 1 } } });
+    expect(data?.id).toBe(1);
+    expect(seen).toEqual(['Bearer rotating-raw']);
+  });
+});
