@@ -1,6 +1,6 @@
 // The fault matrix: every resilience behaviour, driven through the public client against a real
 // loopback server that misbehaves on cue. Each test checks what the caller got and what the server saw.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   CircuitOpenError,
@@ -17,26 +17,15 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
-import { RetryDriver, track, until, useFakeClock, warmUpFetch } from '../support/drive.js';
+import { RetryDriver, track, until, useFaultServerWithFakeClock } from '../support/drive.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let server: FaultServer;
 let driver: RetryDriver;
 
-beforeAll(async () => {
-  server = await startFaultServer();
-  await warmUpFetch(`${server.url}/users/1`);
-});
-afterAll(async () => {
-  await server.close();
-});
+useFaultServerWithFakeClock((s) => (server = s));
 beforeEach(() => {
-  server.reset();
   driver = new RetryDriver();
-  useFakeClock();
-});
-afterEach(() => {
-  vi.useRealTimers();
 });
 
 function client(options: ClientOptions = {}): UserManagementClient {

@@ -1,30 +1,17 @@
 // Edge cases where waits meet aborts and deadlines: the concurrency queue, the client-side rate limit,
 // server-asked waits beyond maxRetryAfterMs, and odd Retry-After values and clocks.
 import { getEventListeners } from 'node:events';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { InternalServerError, RequestAbortedError, TimeoutError, UserManagementClient, type ClientOptions } from '../../src/index.js';
 import { RateLimitError, errorFromResponse } from '../../src/errors.js';
 import { RetryBudget } from '../../src/resilience/budget.js';
 import { ConcurrencyLimit, Cooldown } from '../../src/resilience/limiter.js';
 import { parseRetryAfter } from '../../src/resilience/retry-after.js';
-import { startFaultServer, type FaultServer } from '../support/fault-server.js';
-import { track, until, useFakeClock, warmUpFetch } from '../support/drive.js';
+import type { FaultServer } from '../support/fault-server.js';
+import { track, until, useFaultServerWithFakeClock } from '../support/drive.js';
 
 let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-  await warmUpFetch(`${server.url}/users/1`);
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  useFakeClock();
-});
-afterEach(() => {
-  vi.useRealTimers();
-});
+useFaultServerWithFakeClock((s) => (server = s));
 
 const client = (o: ClientOptions = {}) => new UserManagementClient({ baseUrl: server.url, apiKey: 'k', logLevel: 'off', ...o });
 const flush = () => new Promise<void>((r) => setImmediate(r));

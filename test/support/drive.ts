@@ -1,7 +1,8 @@
 // Helpers for tests that mix real loopback I/O with fake timers: poll on real I/O turns (setImmediate
 // is not faked) until something happened, and advance fake time only by the waits the client announced.
-import { vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { RetryEvent } from '../../src/index.js';
+import { startFaultServer, type FaultServer } from './fault-server.js';
 
 const realSetImmediate = globalThis.setImmediate;
 
@@ -25,6 +26,29 @@ export async function until(predicate: () => boolean, what = 'condition', turns 
     await new Promise<void>((r) => realSetImmediate(r));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/**
+ * One fault server for the file, reset before each test, with fetch warmed up and the clock faked
+ * for each test (real again after it). `assign` receives the server once it listens.
+ */
+export function useFaultServerWithFakeClock(assign: (server: FaultServer) => void): void {
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    server = await startFaultServer();
+    assign(server);
+    await warmUpFetch(`${server.url}/users/1`);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    server?.reset();
+    useFakeClock();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 }
 
 /** Tracks whether a promise settled, without letting a rejection go unhandled. */
