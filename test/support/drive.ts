@@ -19,13 +19,16 @@ export function useFakeClock(): void {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 }
 
-/** Resolves once `predicate()` holds, letting real I/O run in between; fails after `turns` I/O turns. */
-export async function until(predicate: () => boolean, what = 'condition', turns = 20_000): Promise<void> {
-  for (let i = 0; i < turns; i++) {
-    if (predicate()) return;
+/**
+ * Resolves once `predicate()` holds, letting real I/O run in between; fails after `limitMs` of real time
+ * (performance.now is not faked), so a slow, busy CI machine gets as long as an idle one.
+ */
+export async function until(predicate: () => boolean, what = 'condition', limitMs = 10_000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > limitMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise<void>((r) => realSetImmediate(r));
   }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /**
