@@ -20,37 +20,37 @@ export interface OAuth2ClientCredentials {
   /** The client secret; never logged nor put in an error. */
   clientSecret: string;
   /** Space-separated scopes to ask for. @default none */
-  scope?: string;
+  scope?: string | undefined;
   /** Token endpoint. @default `${baseUrl}/oauth/token` */
-  tokenUrl?: string;
+  tokenUrl?: string | undefined;
 }
 
 /** Exponential backoff with full jitter: wait = random(0, min(maxDelayMs, baseDelayMs × multiplier^(retry−1))). */
 export interface BackoffOptions {
   /** First retry's ceiling, in ms. @default 500 */
-  baseDelayMs?: number;
+  baseDelayMs?: number | undefined;
   /** Growth factor per retry. @default 2 */
-  multiplier?: number;
+  multiplier?: number | undefined;
   /** Largest ceiling, in ms. @default 8000 */
-  maxDelayMs?: number;
+  maxDelayMs?: number | undefined;
 }
 
 /** Circuit breaker settings. */
 export interface CircuitBreakerOptions {
   /** Consecutive counted failures (5xx, connection failures, timeouts) that open the circuit. @default 5 */
-  failureThreshold?: number;
+  failureThreshold?: number | undefined;
   /** How long the circuit stays open before one trial request, in ms. @default 10000 */
-  halfOpenAfterMs?: number;
+  halfOpenAfterMs?: number | undefined;
 }
 
 /** Retry budget: retries may add at most `ratio` to the requests of a client over a sliding window. */
 export interface RetryBudgetOptions {
   /** Retries allowed per first attempt in the window. @default 0.2 */
-  ratio?: number;
+  ratio?: number | undefined;
   /** The sliding window, in ms. @default 10000 */
-  windowMs?: number;
+  windowMs?: number | undefined;
   /** Retries always allowed per window, so a lone call can still retry. @default 3 */
-  minRetries?: number;
+  minRetries?: number | undefined;
 }
 
 /** Client-side token bucket. */
@@ -58,80 +58,80 @@ export interface RateLimitOptions {
   /** Sustained rate. */
   requestsPerSecond: number;
   /** Requests that may go at once before the rate applies. @default requestsPerSecond */
-  burst?: number;
+  burst?: number | undefined;
 }
 
 /** Options of {@link UserManagementClient}. Every one is optional where the environment supplies it. */
 export interface ClientOptions {
   /** API root, e.g. `https://api.example.com`. Env: `USER_MGMT_BASE_URL`. Required. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** API key, sent as `X-API-Key`. Env: `USER_MGMT_API_KEY`. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Bearer token, or a function called before every attempt that returns one. Env: `USER_MGMT_TOKEN`. */
-  token?: string | TokenProvider;
+  token?: string | TokenProvider | undefined;
   /** OAuth2 client credentials; the client fetches, caches and refreshes the token. */
-  auth?: OAuth2ClientCredentials;
+  auth?: OAuth2ClientCredentials | undefined;
   /** The fetch to use. @default globalThis.fetch */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. @default {} */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | undefined;
   /** Per-attempt timeout in ms, covering the response body too. @default 30000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Total time for a call across all attempts and waits, in ms. @default 120000 */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Retries after the first attempt. @default 2 */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Backoff between retries. @default { baseDelayMs: 500, multiplier: 2, maxDelayMs: 8000 } */
-  backoff?: BackoffOptions;
+  backoff?: BackoffOptions | undefined;
   /** Longest Retry-After the client waits out; a longer one fails at once. @default 60000 */
-  maxRetryAfterMs?: number;
+  maxRetryAfterMs?: number | undefined;
   /** Retry POST/PATCH without an Idempotency-Key even after the request may have reached the server. @default false */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
   /** Circuit breaker per origin, or `false` to switch it off. @default { failureThreshold: 5, halfOpenAfterMs: 10000 } */
-  circuitBreaker?: CircuitBreakerOptions | false;
+  circuitBreaker?: CircuitBreakerOptions | false | undefined;
   /** Retry budget, or `false` to switch it off. @default { ratio: 0.2, windowMs: 10000, minRetries: 3 } */
-  retryBudget?: RetryBudgetOptions | false;
+  retryBudget?: RetryBudgetOptions | false | undefined;
   /** Client-side rate limit. @default none */
-  rateLimit?: RateLimitOptions;
+  rateLimit?: RateLimitOptions | undefined;
   /** Most requests in flight at once. @default unlimited */
-  maxConcurrency?: number;
+  maxConcurrency?: number | undefined;
   /** Calls that may wait for a `maxConcurrency` slot before new ones are rejected. @default 100 */
-  maxQueue?: number;
+  maxQueue?: number | undefined;
   /** Called before each retry wait. */
-  onRetry?: (event: RetryEvent) => void;
+  onRetry?: ((event: RetryEvent) => void) | undefined;
   /** Called when a circuit breaker changes state. */
-  onCircuitStateChange?: (event: CircuitStateChange) => void;
+  onCircuitStateChange?: ((event: CircuitStateChange) => void) | undefined;
   /** Log level. Env: `USER_MGMT_LOG`. @default 'warn' */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Where log lines go: any console- or pino-shaped object. @default console */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Body fields and query parameters to redact in logs (substring match, case-insensitive). @default password, token, secret, apikey, api_key, authorization, client_secret */
-  redactKeys?: readonly string[];
+  redactKeys?: readonly string[] | undefined;
   /** Allow a secret credential (`apiKey`, OAuth2 `clientSecret`) in a browser. @default false */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
   /**
    * OpenTelemetry: the `@opentelemetry/api` module, or `false` to switch tracing off.
    * @default in Node, `@opentelemetry/api` when the application has it installed; in browsers, off
    */
-  telemetry?: OpenTelemetryApi | false;
+  telemetry?: OpenTelemetryApi | false | undefined;
 }
 
 /** Options every SDK method takes as its last argument; they override the client's for that call. */
 export interface RequestOptions {
   /** Aborts the call; rejects with `RequestAbortedError`. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Per-attempt timeout, in ms. @default the client's `timeoutMs` */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Total deadline across attempts, in ms. @default the client's `deadlineMs` */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Retries after the first attempt. @default the client's `maxRetries` */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Idempotency key for POST/PATCH; by default one UUID v4 per call, reused on every attempt. */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
   /** Extra headers for this call, merged over the client's. @default {} */
-  headers?: Readonly<Record<string, string>>;
+  headers?: Readonly<Record<string, string>> | undefined;
   /** Retry this write even without idempotency-key support. @default the client's `retryNonIdempotent` */
-  retryNonIdempotent?: boolean;
+  retryNonIdempotent?: boolean | undefined;
 }
 
 /** The values in force when an option is not given. */
@@ -179,12 +179,15 @@ export const DEFAULTS = Object.freeze({
   redactKeys: DEFAULT_REDACT_KEYS,
 });
 
+/** An options object once resolved: every field present, none undefined, read-only. */
+type Resolved<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> };
+
 /** Auth as resolved: what to send, never printed. */
 export type ResolvedAuth =
   | { readonly kind: 'none' }
   | { readonly kind: 'apiKey'; readonly apiKey: string }
   | { readonly kind: 'bearer'; readonly token: string | TokenProvider }
-  | { readonly kind: 'oauth2'; readonly credentials: Readonly<Required<Omit<OAuth2ClientCredentials, 'scope'>>> & { readonly scope?: string } };
+  | { readonly kind: 'oauth2'; readonly credentials: Resolved<Omit<OAuth2ClientCredentials, 'scope'>> & { readonly scope?: string } };
 
 export interface ResolvedConfig {
   readonly baseUrl: string;
@@ -197,12 +200,12 @@ export interface ResolvedConfig {
   readonly timeoutMs: number;
   readonly deadlineMs: number;
   readonly maxRetries: number;
-  readonly backoff: Readonly<Required<BackoffOptions>>;
+  readonly backoff: Resolved<BackoffOptions>;
   readonly maxRetryAfterMs: number;
   readonly retryNonIdempotent: boolean;
-  readonly circuitBreaker: Readonly<Required<CircuitBreakerOptions>> | false;
-  readonly retryBudget: Readonly<Required<RetryBudgetOptions>> | false;
-  readonly rateLimit: Readonly<Required<RateLimitOptions>> | undefined;
+  readonly circuitBreaker: Resolved<CircuitBreakerOptions> | false;
+  readonly retryBudget: Resolved<RetryBudgetOptions> | false;
+  readonly rateLimit: Resolved<RateLimitOptions> | undefined;
   readonly maxConcurrency: number | undefined;
   readonly maxQueue: number;
   readonly onRetry: ((event: RetryEvent) => void) | undefined;

@@ -7,19 +7,19 @@ import { hasNextPage, pageFromLink, parseLinkHeader, parseTotalCount } from './p
 /** Filters, sorting and paging for {@link Users.list}. */
 export interface ListUsersParams {
   /** Page number, from 1. @default 1 */
-  page?: number;
+  page?: number | undefined;
   /** Page size, 1–100. @default 10 */
-  limit?: number;
+  limit?: number | undefined;
   /** Field to sort by. */
-  sort?: UserSortField;
+  sort?: UserSortField | undefined;
   /** Sort order. @default 'asc' (server default) */
-  order?: SortOrder;
+  order?: SortOrder | undefined;
   /** Full-text search over all fields. */
-  q?: string;
+  q?: string | undefined;
   /** Exact username. */
-  username?: string;
+  username?: string | undefined;
   /** Exact email. */
-  email?: string;
+  email?: string | undefined;
 }
 
 /** One page of users. */
