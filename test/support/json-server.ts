@@ -55,9 +55,11 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
   try {
     for (let attempt = 1; attempt <= attempts; attempt++) {
       const port = await pickPort();
+      // No --watch: json-server would reload its router whenever its own writes touch db.json, and a
+      // request arriving mid-reload fails; nothing else edits the file during a run.
       const child = spawn(
         process.execPath,
-        [bin, '--watch', 'db.json', '--port', String(port), '--host', '127.0.0.1'],
+        [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1'],
         {
           cwd: dir,
           stdio: ['ignore', 'pipe', 'pipe'],
