@@ -2,7 +2,17 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'generated/**', 'coverage/**', 'docs/api/**', 'node_modules/**', 'scripts/**', 'eslint.config.js'] },
+  {
+    ignores: [
+      'dist/**',
+      'generated/**',
+      'coverage/**',
+      'docs/api/**',
+      'node_modules/**',
+      'scripts/**',
+      'eslint.config.js',
+    ],
+  },
   {
     files: ['**/*.ts'],
     extends: [...tseslint.configs.strictTypeChecked],
@@ -16,7 +26,14 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/http/api-types.ts', 'src/http/operations.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/generated/*'], message: 'Import generated types through src/http/api-types.ts.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/generated/*'], message: 'Import generated types through src/http/api-types.ts.' },
+          ],
+        },
+      ],
     },
   },
   {

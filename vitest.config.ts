@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
-const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 // Projects: unit (no servers but the loopback fault server tests start themselves); contract
 // (a global setup starts a Prism mock on an ephemeral port and kills it on teardown); conformance (a
@@ -23,7 +25,14 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/contract/**', 'test/conformance/**', 'test/spec/**', 'test/browser/**', 'test/package/**', 'node_modules/**'],
+          exclude: [
+            'test/contract/**',
+            'test/conformance/**',
+            'test/spec/**',
+            'test/browser/**',
+            'test/package/**',
+            'node_modules/**',
+          ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
         },
       },

@@ -17,7 +17,9 @@ const client = new UserManagementClient({
   },
 });
 // Prism picks a scripted response from the `Prefer` header; a real server ignores it.
-const asMock = (code: number): { headers: Record<string, string> } => ({ headers: { Prefer: `code=${code}` } });
+const asMock = (code: number): { headers: Record<string, string> } => ({
+  headers: { Prefer: `code=${code}` },
+});
 
 function step(title: string): void {
   console.log(`\n▸ ${title}`);
@@ -29,7 +31,9 @@ async function main(): Promise<void> {
   step('List the first page (limit 3, sorted by name)');
   const page = await client.users.list({ page: 1, limit: 3, sort: 'name', order: 'asc' });
   for (const u of page.data) console.log(`  #${u.id} ${u.name} <${u.email}>`);
-  console.log(`  page ${page.page}, ${page.data.length} of ${page.total ?? '?'} users, more pages: ${page.hasNextPage}`);
+  console.log(
+    `  page ${page.page}, ${page.data.length} of ${page.total ?? '?'} users, more pages: ${page.hasNextPage}`,
+  );
 
   step('Iterate over all users (pages of 5)');
   let count = 0;

@@ -63,7 +63,11 @@ export class UserManagementClient {
 
   /** A JSON view without credentials. */
   toJSON(): Record<string, unknown> {
-    return { baseUrl: this.#config.baseUrl, auth: this.#config.auth.kind, apiKey: this.#config.apiKey !== undefined ? '[REDACTED]' : undefined };
+    return {
+      baseUrl: this.#config.baseUrl,
+      auth: this.#config.auth.kind,
+      apiKey: this.#config.apiKey !== undefined ? '[REDACTED]' : undefined,
+    };
   }
 
   /** What `util.inspect` and `console.log` show: no credentials. */
@@ -81,5 +85,11 @@ function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLo
     (message, fields) => {
       fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
-  return { error: wrap(log.error), warn: wrap(log.warn), info: wrap(log.info), debug: wrap(log.debug), enabled };
+  return {
+    error: wrap(log.error),
+    warn: wrap(log.warn),
+    info: wrap(log.info),
+    debug: wrap(log.debug),
+    enabled,
+  };
 }

@@ -187,7 +187,10 @@ export type ResolvedAuth =
   | { readonly kind: 'none' }
   | { readonly kind: 'apiKey'; readonly apiKey: string }
   | { readonly kind: 'bearer'; readonly token: string | TokenProvider }
-  | { readonly kind: 'oauth2'; readonly credentials: Resolved<Omit<OAuth2ClientCredentials, 'scope'>> & { readonly scope?: string } };
+  | {
+      readonly kind: 'oauth2';
+      readonly credentials: Resolved<Omit<OAuth2ClientCredentials, 'scope'>> & { readonly scope?: string };
+    };
 
 export interface ResolvedConfig {
   readonly baseUrl: string;
@@ -227,7 +230,10 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     throw new ConfigError('UserManagementClient options must be an object.');
   }
   const env = readEnv();
-  const baseUrl = resolveBaseUrl(options.baseUrl ?? env.baseUrl, options.baseUrl === undefined && env.baseUrl !== undefined);
+  const baseUrl = resolveBaseUrl(
+    options.baseUrl ?? env.baseUrl,
+    options.baseUrl === undefined && env.baseUrl !== undefined,
+  );
   const apiKey = optionalString('apiKey', options.apiKey ?? env.apiKey);
   const token = options.token ?? env.token;
   if (token !== undefined && typeof token !== 'function') optionalString('token', token);
@@ -235,7 +241,11 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     throw new ConfigError('Pass either `token` or `auth` (OAuth2 client credentials), not both.');
   }
   const auth = resolveAuth(apiKey, token, options.auth, baseUrl);
-  if (isBrowser() && options.dangerouslyAllowBrowser !== true && (apiKey !== undefined || auth.kind === 'oauth2')) {
+  if (
+    isBrowser() &&
+    options.dangerouslyAllowBrowser !== true &&
+    (apiKey !== undefined || auth.kind === 'oauth2')
+  ) {
     throw new ConfigError(
       'A secret credential (apiKey or OAuth2 clientSecret) is configured in a browser, where any visitor can read it. ' +
         'Use a bearer `token` from your backend, or pass `dangerouslyAllowBrowser: true` if you understand the risk.',
@@ -257,19 +267,25 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     throw new ConfigError('fetch must be a function with the signature of globalThis.fetch.');
   }
   if (options.fetch === undefined && typeof globalThis.fetch !== 'function') {
-    throw new ConfigError('No global fetch here: pass a `fetch` implementation (Node ≥ 18 and browsers have one).');
+    throw new ConfigError(
+      'No global fetch here: pass a `fetch` implementation (Node ≥ 18 and browsers have one).',
+    );
   }
   const headers = resolveHeaders(options.headers);
   const b = options.backoff ?? {};
   const cb = options.circuitBreaker;
   const rb = options.retryBudget;
   const rl = options.rateLimit;
-  if (options.onRetry !== undefined && typeof options.onRetry !== 'function') throw new ConfigError('onRetry must be a function.');
+  if (options.onRetry !== undefined && typeof options.onRetry !== 'function')
+    throw new ConfigError('onRetry must be a function.');
   if (options.onCircuitStateChange !== undefined && typeof options.onCircuitStateChange !== 'function') {
     throw new ConfigError('onCircuitStateChange must be a function.');
   }
   const redactKeys: unknown = options.redactKeys ?? DEFAULTS.redactKeys;
-  if (!Array.isArray(redactKeys) || !redactKeys.every((k): k is string => typeof k === 'string' && k.length > 0)) {
+  if (
+    !Array.isArray(redactKeys) ||
+    !redactKeys.every((k): k is string => typeof k === 'string' && k.length > 0)
+  ) {
     throw new ConfigError('redactKeys must be an array of non-empty strings.');
   }
 
@@ -294,8 +310,17 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       cb === false
         ? false
         : Object.freeze({
-            failureThreshold: count('circuitBreaker.failureThreshold', cb?.failureThreshold, DEFAULTS.circuitBreaker.failureThreshold, 1),
-            halfOpenAfterMs: positive('circuitBreaker.halfOpenAfterMs', cb?.halfOpenAfterMs, DEFAULTS.circuitBreaker.halfOpenAfterMs),
+            failureThreshold: count(
+              'circuitBreaker.failureThreshold',
+              cb?.failureThreshold,
+              DEFAULTS.circuitBreaker.failureThreshold,
+              1,
+            ),
+            halfOpenAfterMs: positive(
+              'circuitBreaker.halfOpenAfterMs',
+              cb?.halfOpenAfterMs,
+              DEFAULTS.circuitBreaker.halfOpenAfterMs,
+            ),
           }),
     retryBudget:
       rb === false
@@ -313,7 +338,9 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
             burst: count('rateLimit.burst', rl.burst, Math.max(1, Math.ceil(rl.requestsPerSecond)), 1),
           }),
     maxConcurrency:
-      options.maxConcurrency === undefined ? undefined : count('maxConcurrency', options.maxConcurrency, 1, 1),
+      options.maxConcurrency === undefined
+        ? undefined
+        : count('maxConcurrency', options.maxConcurrency, 1, 1),
     maxQueue: count('maxQueue', options.maxQueue, DEFAULTS.maxQueue),
     onRetry: options.onRetry,
     onCircuitStateChange: options.onCircuitStateChange,
@@ -343,9 +370,14 @@ export function validateRequestOptions(options: RequestOptions): void {
 function resolveTelemetry(value: OpenTelemetryApi | false | undefined): OpenTelemetryApi | false | undefined {
   if (value === undefined || value === false) return value;
   // Checked at run time too: plain JavaScript may pass anything.
-  const api = value as unknown as { trace?: { getTracer?: unknown }; metrics?: { getMeter?: unknown } } | null;
+  const api = value as unknown as {
+    trace?: { getTracer?: unknown };
+    metrics?: { getMeter?: unknown };
+  } | null;
   if (typeof api?.trace?.getTracer !== 'function' || typeof api.metrics?.getMeter !== 'function') {
-    throw new ConfigError('telemetry must be the @opentelemetry/api module (import * as api from "@opentelemetry/api") or false.');
+    throw new ConfigError(
+      'telemetry must be the @opentelemetry/api module (import * as api from "@opentelemetry/api") or false.',
+    );
   }
   return value;
 }
@@ -357,14 +389,19 @@ function isAbortSignal(value: unknown): value is AbortSignal {
 function resolveBaseUrl(raw: unknown, fromEnv: boolean): URL {
   const name = fromEnv ? `baseUrl (from ${ENV_VARS.baseUrl})` : 'baseUrl';
   if (raw === undefined || raw === '') {
-    throw new ConfigError(`baseUrl is missing: pass \`baseUrl\` (e.g. "https://api.example.com") or set ${ENV_VARS.baseUrl}.`);
+    throw new ConfigError(
+      `baseUrl is missing: pass \`baseUrl\` (e.g. "https://api.example.com") or set ${ENV_VARS.baseUrl}.`,
+    );
   }
-  if (typeof raw !== 'string') throw new ConfigError('baseUrl must be a string such as "https://api.example.com".');
+  if (typeof raw !== 'string')
+    throw new ConfigError('baseUrl must be a string such as "https://api.example.com".');
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`${name} "${safeExcerpt(raw)}" is not an absolute URL; use e.g. "https://api.example.com".`);
+    throw new ConfigError(
+      `${name} "${safeExcerpt(raw)}" is not an absolute URL; use e.g. "https://api.example.com".`,
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new ConfigError(`${name} must use http or https, not "${url.protocol}".`);
@@ -390,11 +427,14 @@ function resolveAuth(
   baseUrl: URL,
 ): ResolvedAuth {
   if (oauth !== undefined) {
-    if (typeof (oauth as unknown) !== 'object' || (oauth as unknown) === null) throw new ConfigError('auth must be { clientId, clientSecret, scope?, tokenUrl? }.');
+    if (typeof (oauth as unknown) !== 'object' || (oauth as unknown) === null)
+      throw new ConfigError('auth must be { clientId, clientSecret, scope?, tokenUrl? }.');
     const clientId = optionalString('auth.clientId', oauth.clientId);
     const clientSecret = optionalString('auth.clientSecret', oauth.clientSecret);
     if (clientId === undefined || clientSecret === undefined) {
-      throw new ConfigError('auth needs both clientId and clientSecret for the OAuth2 client-credentials flow.');
+      throw new ConfigError(
+        'auth needs both clientId and clientSecret for the OAuth2 client-credentials flow.',
+      );
     }
     const scope = optionalString('auth.scope', oauth.scope);
     let tokenUrl: string;
@@ -403,7 +443,10 @@ function resolveAuth(
     } catch {
       throw new ConfigError('auth.tokenUrl is not an absolute URL.');
     }
-    return { kind: 'oauth2', credentials: { clientId, clientSecret, tokenUrl, ...(scope !== undefined ? { scope } : {}) } };
+    return {
+      kind: 'oauth2',
+      credentials: { clientId, clientSecret, tokenUrl, ...(scope !== undefined ? { scope } : {}) },
+    };
   }
   if (token !== undefined) return { kind: 'bearer', token };
   return apiKey !== undefined ? { kind: 'apiKey', apiKey } : { kind: 'none' };
@@ -417,7 +460,8 @@ function resolveHeaders(headers: unknown): Readonly<Record<string, string>> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(headers)) {
     if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)) throw new ConfigError(`"${k}" is not a valid header name.`);
-    if (typeof v !== 'string' || /[\r\n]/.test(v)) throw new ConfigError(`Header "${k}" must be a single-line string.`);
+    if (typeof v !== 'string' || /[\r\n]/.test(v))
+      throw new ConfigError(`Header "${k}" must be a single-line string.`);
     out[k] = v;
   }
   return Object.freeze(out);
@@ -431,24 +475,44 @@ function optionalString(name: string, value: unknown): string | undefined {
   return value;
 }
 
-function numberOption(name: string, value: unknown, fallback: number | undefined, ok: (n: number) => boolean, what: string): number {
+function numberOption(
+  name: string,
+  value: unknown,
+  fallback: number | undefined,
+  ok: (n: number) => boolean,
+  what: string,
+): number {
   if (value === undefined) {
     if (fallback === undefined) throw new ConfigError(`${name} is required and must be ${what}.`);
     return fallback;
   }
   if (typeof value !== 'number' || Number.isNaN(value) || !ok(value)) {
-    throw new ConfigError(`${name} must be ${what}; got ${typeof value === 'number' ? String(value) : typeof value}.`);
+    throw new ConfigError(
+      `${name} must be ${what}; got ${typeof value === 'number' ? String(value) : typeof value}.`,
+    );
   }
   return value;
 }
 
 function positive(name: string, value: unknown, fallback: number | undefined): number {
-  return numberOption(name, value, fallback, (n) => n > 0 && n <= 2_147_483_647, 'a number of ms greater than 0 (at most 2^31−1)');
+  return numberOption(
+    name,
+    value,
+    fallback,
+    (n) => n > 0 && n <= 2_147_483_647,
+    'a number of ms greater than 0 (at most 2^31−1)',
+  );
 }
 
 /** A rate per second: not a duration, so neither "ms" nor the setTimeout ceiling applies. */
 function rate(name: string, value: unknown): number {
-  return numberOption(name, value, undefined, (n) => n > 0 && Number.isFinite(n), 'a finite number greater than 0');
+  return numberOption(
+    name,
+    value,
+    undefined,
+    (n) => n > 0 && Number.isFinite(n),
+    'a finite number greater than 0',
+  );
 }
 
 function nonNegative(name: string, value: unknown, fallback: number): number {
@@ -456,9 +520,21 @@ function nonNegative(name: string, value: unknown, fallback: number): number {
 }
 
 function atLeast(name: string, value: unknown, fallback: number, min: number): number {
-  return numberOption(name, value, fallback, (n) => n >= min && Number.isFinite(n), `a finite number ≥ ${min}`);
+  return numberOption(
+    name,
+    value,
+    fallback,
+    (n) => n >= min && Number.isFinite(n),
+    `a finite number ≥ ${min}`,
+  );
 }
 
 function count(name: string, value: unknown, fallback: number, min = 0): number {
-  return numberOption(name, value, fallback, (n) => Number.isInteger(n) && n >= min, `a whole number ≥ ${min}`);
+  return numberOption(
+    name,
+    value,
+    fallback,
+    (n) => Number.isInteger(n) && n >= min,
+    `a whole number ≥ ${min}`,
+  );
 }

@@ -238,7 +238,8 @@ export function errorFromResponse(init: ApiErrorInit, message?: string): ApiErro
 function asProblem(body: unknown): Problem | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const b = body as Record<string, unknown>;
-  if (typeof b.title !== 'string' && typeof b.detail !== 'string' && typeof b.type !== 'string') return undefined;
+  if (typeof b.title !== 'string' && typeof b.detail !== 'string' && typeof b.type !== 'string')
+    return undefined;
   const errors = Array.isArray(b.errors)
     ? b.errors.filter(
         (e): e is FieldError =>

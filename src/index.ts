@@ -41,4 +41,15 @@ export {
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
 export type { OpenTelemetryApi } from './telemetry/otel.js';
 export type { RetryEvent, RetryReason, CircuitState, CircuitStateChange } from './resilience/events.js';
-export type { User, NewUser, UserReplace, UserPatch, Problem, Address, Company, UserSortField, SortOrder, paths } from './http/api-types.js';
+export type {
+  User,
+  NewUser,
+  UserReplace,
+  UserPatch,
+  Problem,
+  Address,
+  Company,
+  UserSortField,
+  SortOrder,
+  paths,
+} from './http/api-types.js';

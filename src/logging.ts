@@ -52,8 +52,12 @@ export function createLogger(level: LogLevel, sink: Logger): LevelledLogger {
     if (rank < RANK[l]) return noop;
     const write = sink[l] as (...args: unknown[]) => void;
     return fieldsFirst
-      ? (message, fields) => { write.call(sink, fields ?? {}, message); }
-      : (message, fields) => { write.call(sink, message, ...(fields ? [fields] : [])); };
+      ? (message, fields) => {
+          write.call(sink, fields ?? {}, message);
+        }
+      : (message, fields) => {
+          write.call(sink, message, ...(fields ? [fields] : []));
+        };
   };
   return {
     error: pick('error'),

@@ -8,9 +8,12 @@ export { readEnv } from './env.js';
 
 /** The `User-Agent` this runtime lets us set, if any. */
 export function userAgent(sdk: string): string | undefined {
-  const proc = (globalThis as { process?: { versions?: { node?: string }; platform?: string; arch?: string } }).process;
+  const proc = (
+    globalThis as { process?: { versions?: { node?: string }; platform?: string; arch?: string } }
+  ).process;
   // Deno and Bun also expose process.versions.node; a browser-like global means someone else owns the UA.
-  if (!proc?.versions?.node || typeof (globalThis as { document?: unknown }).document !== 'undefined') return undefined;
+  if (!proc?.versions?.node || typeof (globalThis as { document?: unknown }).document !== 'undefined')
+    return undefined;
   return `${sdk} node/${proc.versions.node} (${proc.platform ?? 'unknown'}; ${proc.arch ?? 'unknown'})`;
 }
 

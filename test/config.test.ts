@@ -449,7 +449,9 @@ describe('resolveConfig errors', () => {
 
   it('names the environment variable when a bad value came from it', () => {
     vi.stubEnv('USER_MGMT_LOG', 'verbose');
-    expect(() => resolveConfig({ baseUrl: 'https://api.example.com' })).toThrow(/Unknown log level "verbose" \(from USER_MGMT_LOG\)/);
+    expect(() => resolveConfig({ baseUrl: 'https://api.example.com' })).toThrow(
+      /Unknown log level "verbose" \(from USER_MGMT_LOG\)/,
+    );
     vi.stubEnv('USER_MGMT_LOG', undefined);
     vi.stubEnv('USER_MGMT_BASE_URL', 'ftp://files.example.com');
     expect(() => resolveConfig({})).toThrow(/baseUrl \(from USER_MGMT_BASE_URL\) must use http or https/);

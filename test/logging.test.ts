@@ -59,7 +59,11 @@ describe('createLogger', () => {
     createLogger('info', pinoLike).warn('no fields');
     const bunyanLike = { ...pinoLike, bindings: undefined, streams: [] };
     createLogger('info', bunyanLike).info('bunyan', { a: 1 });
-    expect(calls).toEqual([[{ status: 200 }, 'GET /users/1 → 200'], [{}, 'no fields'], [{ a: 1 }, 'bunyan']]);
+    expect(calls).toEqual([
+      [{ status: 200 }, 'GET /users/1 → 200'],
+      [{}, 'no fields'],
+      [{ a: 1 }, 'bunyan'],
+    ]);
   });
 
   it('calls the sink’s methods on the sink, so loggers that use `this` work', () => {

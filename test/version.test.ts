@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { SDK_VERSION, UserManagementClient } from '../src/index.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 describe('SDK identification', () => {
   it('takes its version from package.json', () => {
@@ -21,6 +23,8 @@ describe('SDK identification', () => {
     });
     await client.users.get(1);
     expect(seen[0]!.headers.get('x-sdk-version')).toBe(`user-management-sdk/${pkg.version}`);
-    expect(seen[0]!.headers.get('user-agent')).toMatch(new RegExp(`^user-management-sdk/${pkg.version.replace(/\./g, '\\.')} node/\\d+`));
+    expect(seen[0]!.headers.get('user-agent')).toMatch(
+      new RegExp(`^user-management-sdk/${pkg.version.replace(/\./g, '\\.')} node/\\d+`),
+    );
   });
 });

@@ -14,7 +14,14 @@ const require = createRequire(import.meta.url);
  * @returns {Promise<{ url: string, stop: () => Promise<void>, logs: string[] }>}
  */
 export async function startPrism(options = {}) {
-  const { mode = 'mock', upstream, spec = join(root, 'spec/openapi.yaml'), args = [], timeoutMs = 30_000, onLog } = options;
+  const {
+    mode = 'mock',
+    upstream,
+    spec = join(root, 'spec/openapi.yaml'),
+    args = [],
+    timeoutMs = 30_000,
+    onLog,
+  } = options;
   const bin = require.resolve('@stoplight/prism-cli/dist/index.js');
   const argv = mode === 'proxy' ? ['proxy', spec, upstream ?? '', '--errors'] : ['mock', spec];
   if (mode === 'proxy' && !upstream) throw new Error('startPrism: proxy mode needs an upstream URL');
@@ -24,7 +31,12 @@ export async function startPrism(options = {}) {
   });
   const logs = [];
   let exited = false;
-  const done = new Promise((r) => child.once('exit', () => { exited = true; r(undefined); }));
+  const done = new Promise((r) =>
+    child.once('exit', () => {
+      exited = true;
+      r(undefined);
+    }),
+  );
   const stop = async () => {
     if (!exited) {
       child.kill('SIGTERM');
@@ -35,7 +47,10 @@ export async function startPrism(options = {}) {
   };
   try {
     const url = await new Promise((resolveUrl, reject) => {
-      const timer = setTimeout(() => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${logs.slice(-20).join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new Error(`Prism did not start within ${timeoutMs} ms:\n${logs.slice(-20).join('\n')}`)),
+        timeoutMs,
+      );
       const onData = (chunk) => {
         for (const line of String(chunk).split('\n')) {
           if (!line.trim()) continue;

@@ -98,15 +98,13 @@ export function fromOpenapiDiff(outcome, own, oldSpec, newSpec) {
 function unnamedChanges(oldSpec, newSpec) {
   const paths = diffPaths(stripDocs(oldSpec), stripDocs(newSpec));
   const places = [...new Set(paths.map((p) => humanize(newSpec, [...p, '']).subject))];
-  return places
-    .slice(0, 20)
-    .map((subject) => ({
-      severity: 'change',
-      area: 'spec',
-      subject,
-      message: `${subject} changed`,
-      operations: [],
-    }));
+  return places.slice(0, 20).map((subject) => ({
+    severity: 'change',
+    area: 'spec',
+    subject,
+    message: `${subject} changed`,
+    operations: [],
+  }));
 }
 
 /** The documentation changes, one per documented thing. A new `info.version` is in the headline already. */

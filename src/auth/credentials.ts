@@ -26,7 +26,10 @@ export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Auth
       try {
         token = await provide();
       } catch (err) {
-        throw new UserManagementError(`The token function failed: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new UserManagementError(
+          `The token function failed: ${err instanceof Error ? err.message : String(err)}`,
+          { cause: err },
+        );
       }
       if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
         throw new UserManagementError('The token function must return a non-empty single-line string.');

@@ -30,19 +30,37 @@ export function createOAuth2Authorizer(
   async function fetchToken(): Promise<string> {
     const form = new URLSearchParams({ grant_type: 'client_credentials' });
     if (credentials.scope) form.set('scope', credentials.scope);
-    const basic = btoa(`${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`);
+    const basic = btoa(
+      `${encodeURIComponent(credentials.clientId)}:${encodeURIComponent(credentials.clientSecret)}`,
+    );
     let outcome;
     try {
       outcome = await runAttempt(
         ({ signal, headers }) =>
-          client.request('post', credentials.tokenUrl as never, {
-            body: form.toString(),
-            bodySerializer: (b: unknown) => b,
-            headers: { ...headers, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', Authorization: `Basic ${basic}` },
-            parseAs: 'text',
-            signal,
-          } as never),
-        { method: 'POST', url: credentials.tokenUrl, timeoutMs, timeoutKind: 'attempt', signal: undefined, headers: undefined },
+          client.request(
+            'post',
+            credentials.tokenUrl as never,
+            {
+              body: form.toString(),
+              bodySerializer: (b: unknown) => b,
+              headers: {
+                ...headers,
+                'Content-Type': 'application/x-www-form-urlencoded',
+                Accept: 'application/json',
+                Authorization: `Basic ${basic}`,
+              },
+              parseAs: 'text',
+              signal,
+            } as never,
+          ),
+        {
+          method: 'POST',
+          url: credentials.tokenUrl,
+          timeoutMs,
+          timeoutKind: 'attempt',
+          signal: undefined,
+          headers: undefined,
+        },
       );
     } catch (err) {
       throw new AuthenticationError(
@@ -54,12 +72,24 @@ export function createOAuth2Authorizer(
     const body = outcome.data as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (typeof body?.access_token !== 'string' || body.access_token === '') {
       throw new AuthenticationError(
-        { status: outcome.response.status, headers: {}, body: undefined, method: 'POST', url: credentials.tokenUrl },
+        {
+          status: outcome.response.status,
+          headers: {},
+          body: undefined,
+          method: 'POST',
+          url: credentials.tokenUrl,
+        },
         `OAuth2 token endpoint ${credentials.tokenUrl} answered without an access_token.`,
       );
     }
-    const lifetime = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in * 1000 : DEFAULT_LIFETIME_MS;
-    cached = { token: body.access_token, expiresAt: Date.now() + lifetime - Math.min(EXPIRY_SKEW_MS, lifetime / 10) };
+    const lifetime =
+      typeof body.expires_in === 'number' && body.expires_in > 0
+        ? body.expires_in * 1000
+        : DEFAULT_LIFETIME_MS;
+    cached = {
+      token: body.access_token,
+      expiresAt: Date.now() + lifetime - Math.min(EXPIRY_SKEW_MS, lifetime / 10),
+    };
     return body.access_token;
   }
 

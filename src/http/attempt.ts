@@ -19,7 +19,10 @@ export interface RawResult {
 }
 
 /** Sends one attempt; `headers` are this attempt's extra headers. */
-export type Send = (init: { signal: AbortSignal; headers: Record<string, string> | undefined }) => Promise<RawResult>;
+export type Send = (init: {
+  signal: AbortSignal;
+  headers: Record<string, string> | undefined;
+}) => Promise<RawResult>;
 
 /** A response that arrived: `error` is set for non-2xx statuses and unreadable bodies. */
 export interface Outcome {
@@ -72,7 +75,8 @@ function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
     return new RequestAbortedError(`${what} was aborted by the caller.`, { cause: p.signal?.reason });
   }
   if (fired === TIMED_OUT) {
-    const limit = p.timeoutKind === 'attempt' ? 'the per-attempt timeout (timeoutMs)' : 'the deadline (deadlineMs)';
+    const limit =
+      p.timeoutKind === 'attempt' ? 'the per-attempt timeout (timeoutMs)' : 'the deadline (deadlineMs)';
     return new TimeoutError(`${what} timed out after ${p.timeoutMs} ms: ${limit} fired.`, {
       kind: p.timeoutKind,
       timeoutMs: p.timeoutMs,

@@ -32,11 +32,17 @@ export class Core {
   }
 
   /** Runs one operation through the pipeline and returns the parsed body and the response. */
-  call(operationId: OperationId, params: Params, body: unknown, options: RequestOptions | undefined): Promise<Outcome> {
+  call(
+    operationId: OperationId,
+    params: Params,
+    body: unknown,
+    options: RequestOptions | undefined,
+  ): Promise<Outcome> {
     const op: OperationDef = operations[operationId];
     let path = op.path;
     if (params.path) {
-      for (const [k, v] of Object.entries(params.path)) path = path.replace(`{${k}}`, encodeURIComponent(String(v)));
+      for (const [k, v] of Object.entries(params.path))
+        path = path.replace(`{${k}}`, encodeURIComponent(String(v)));
     }
     const request = this.request;
     const init: Record<string, unknown> = { params, parseAs: 'text' };
@@ -47,7 +53,8 @@ export class Core {
         op,
         url: this.config.baseUrl + path,
         body,
-        send: ({ signal, headers }) => request(op.method, op.path, headers ? { ...init, signal, headers } : { ...init, signal }),
+        send: ({ signal, headers }) =>
+          request(op.method, op.path, headers ? { ...init, signal, headers } : { ...init, signal }),
       },
       options,
     );
@@ -77,6 +84,7 @@ export class Core {
 
 function describe(value: unknown): string {
   if (typeof value === 'number') return String(value);
-  if (typeof value === 'string') return `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
+  if (typeof value === 'string')
+    return `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
   return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }

@@ -35,7 +35,12 @@ export class OriginBreaker {
   private readonly origin: string;
   private readonly halfOpenAfterMs: number;
 
-  constructor(origin: string, halfOpenAfterMs: number, failureThreshold: number, onChange: (change: CircuitStateChange) => void) {
+  constructor(
+    origin: string,
+    halfOpenAfterMs: number,
+    failureThreshold: number,
+    onChange: (change: CircuitStateChange) => void,
+  ) {
     this.origin = origin;
     this.halfOpenAfterMs = halfOpenAfterMs;
     this.policy = circuitBreaker(

@@ -1,6 +1,13 @@
 // The errors the pipeline builds itself (as opposed to those an attempt produced), with messages
 // that say what happened and what the caller can do.
-import { ApiError, ConnectionError, errorFromResponse, TimeoutError, UserManagementError, type AttemptRecord } from '../errors.js';
+import {
+  ApiError,
+  ConnectionError,
+  errorFromResponse,
+  TimeoutError,
+  UserManagementError,
+  type AttemptRecord,
+} from '../errors.js';
 
 /** A mutable attempt record: the wait after it is known only once a retry is decided. */
 export type AttemptEntry = { -readonly [K in keyof AttemptRecord]: AttemptRecord[K] };
@@ -20,7 +27,13 @@ export function unsafeWriteError(error: ConnectionError, operationId: string): C
 }
 
 /** The next wait would end past the deadline: give up now rather than sleep into a timeout. */
-export function deadlineError(what: string, deadlineMs: number, retry: number, delayMs: number, last: Error): TimeoutError {
+export function deadlineError(
+  what: string,
+  deadlineMs: number,
+  retry: number,
+  delayMs: number,
+  last: Error,
+): TimeoutError {
   return new TimeoutError(
     `${what}: the deadline (deadlineMs = ${deadlineMs}) leaves no time for retry ${retry} after ${delayMs} ms; last failure: ${last.message}`,
     { kind: 'deadline', timeoutMs: deadlineMs, cause: last },
@@ -32,7 +45,14 @@ export function coolingError(last: Error | undefined, remainingMs: number, what:
   const message = `${what} held back: the server asked this client to wait ${remainingMs} ms more, beyond maxRetryAfterMs or the deadline, so nothing was sent.`;
   if (last instanceof ApiError) {
     return errorFromResponse(
-      { status: last.status, headers: last.headers, body: last.body, method: last.method, url: last.url, retryAfterMs: remainingMs },
+      {
+        status: last.status,
+        headers: last.headers,
+        body: last.body,
+        method: last.method,
+        url: last.url,
+        retryAfterMs: remainingMs,
+      },
       message,
     );
   }

@@ -70,7 +70,12 @@ export class ConcurrencyLimit {
    * Runs `fn` when a slot is free. Rejects with `signal.reason` at once if the signal aborts first,
    * and with `onTimeout()` if no slot frees within `maxWaitMs`.
    */
-  async run<T>(fn: () => Promise<T>, signal: AbortSignal | undefined, maxWaitMs = Infinity, onTimeout?: () => Error): Promise<T> {
+  async run<T>(
+    fn: () => Promise<T>,
+    signal: AbortSignal | undefined,
+    maxWaitMs = Infinity,
+    onTimeout?: () => Error,
+  ): Promise<T> {
     if (signal?.aborted) throw signal.reason;
     // A queued call inherits the slot of the call that hands over to it, so no newcomer can slip in between.
     if (this.active >= this.limit) await this.enqueue(signal, maxWaitMs, onTimeout);
@@ -84,7 +89,11 @@ export class ConcurrencyLimit {
     }
   }
 
-  private enqueue(signal: AbortSignal | undefined, maxWaitMs: number, onTimeout: (() => Error) | undefined): Promise<void> {
+  private enqueue(
+    signal: AbortSignal | undefined,
+    maxWaitMs: number,
+    onTimeout: (() => Error) | undefined,
+  ): Promise<void> {
     if (this.waiting.length >= this.queue) {
       return Promise.reject(
         new QueueFullError(
@@ -105,7 +114,14 @@ export class ConcurrencyLimit {
         leave(signal?.reason as Error);
       };
       const timer =
-        Number.isFinite(maxWaitMs) && onTimeout ? setTimeout(() => { leave(onTimeout()); }, Math.max(0, maxWaitMs)) : undefined;
+        Number.isFinite(maxWaitMs) && onTimeout
+          ? setTimeout(
+              () => {
+                leave(onTimeout());
+              },
+              Math.max(0, maxWaitMs),
+            )
+          : undefined;
       const entry = {
         start: () => {
           clearTimeout(timer);

@@ -5,7 +5,13 @@
 // so the happy path pays for one AbortController and one timer per attempt.
 import type { RequestOptions, ResolvedConfig } from '../config.js';
 import { validateRequestOptions } from '../config.js';
-import { ApiError, ConnectionError, RequestAbortedError, TimeoutError, UserManagementError } from '../errors.js';
+import {
+  ApiError,
+  ConnectionError,
+  RequestAbortedError,
+  TimeoutError,
+  UserManagementError,
+} from '../errors.js';
 import { runAttempt, type Outcome, type Send } from '../http/attempt.js';
 import type { OperationDef } from '../http/operations.js';
 import type { LevelledLogger } from '../logging.js';
@@ -15,7 +21,13 @@ import { computeBackoff } from './backoff.js';
 import { OriginBreaker } from './breaker.js';
 import { RetryBudget } from './budget.js';
 import type { RetryReason } from './events.js';
-import { attemptEntry, coolingError, deadlineError, unsafeWriteError, type AttemptEntry } from './failures.js';
+import {
+  attemptEntry,
+  coolingError,
+  deadlineError,
+  unsafeWriteError,
+  type AttemptEntry,
+} from './failures.js';
 import { ConcurrencyLimit, Cooldown, TokenBucket } from './limiter.js';
 import { decideRetry, isIdempotentMethod } from './retry.js';
 import { wait } from './wait.js';
@@ -58,7 +70,10 @@ export function createPipeline(
   const cb = config.circuitBreaker;
   const breaker = cb
     ? new OriginBreaker(config.origin, cb.halfOpenAfterMs, cb.failureThreshold, (change) => {
-        log[change.to === 'open' ? 'warn' : 'info'](`circuit ${change.from} → ${change.to} for ${change.origin}`, { ...change });
+        log[change.to === 'open' ? 'warn' : 'info'](
+          `circuit ${change.from} → ${change.to} for ${change.origin}`,
+          { ...change },
+        );
         if (change.to === 'open') telemetry?.recordBreakerOpen(change.origin);
         config.onCircuitStateChange?.(change);
       })
@@ -66,12 +81,23 @@ export function createPipeline(
   const rb = config.retryBudget;
   const budget = rb ? new RetryBudget(rb.ratio, rb.windowMs, rb.minRetries) : undefined;
   const cooldown = new Cooldown();
-  const bucket = config.rateLimit ? new TokenBucket(config.rateLimit.requestsPerSecond, config.rateLimit.burst) : undefined;
+  const bucket = config.rateLimit
+    ? new TokenBucket(config.rateLimit.requestsPerSecond, config.rateLimit.burst)
+    : undefined;
   const concurrency =
-    config.maxConcurrency !== undefined ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue) : undefined;
+    config.maxConcurrency !== undefined
+      ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue)
+      : undefined;
 
   /** One attempt under the concurrency cap. The attempt timer starts once a slot is held. */
-  function sendOnce(plan: CallPlan, headers: Record<string, string> | undefined, timeoutMs: number, deadlineAt: number, deadlineMs: number, signal: AbortSignal | undefined): Promise<Outcome> {
+  function sendOnce(
+    plan: CallPlan,
+    headers: Record<string, string> | undefined,
+    timeoutMs: number,
+    deadlineAt: number,
+    deadlineMs: number,
+    signal: AbortSignal | undefined,
+  ): Promise<Outcome> {
     const attempt = (): Promise<Outcome> => {
       const left = deadlineAt - Date.now();
       return runAttempt(plan.send, {
@@ -85,11 +111,18 @@ export function createPipeline(
     };
     if (!concurrency) return attempt();
     const what = `${plan.op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
-    return concurrency.run(attempt, signal, deadlineAt - Date.now(), () =>
-      new TimeoutError(`${what} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${deadlineMs}) passed; nothing was sent.`, {
-        kind: 'deadline',
-        timeoutMs: deadlineMs,
-      }),
+    return concurrency.run(
+      attempt,
+      signal,
+      deadlineAt - Date.now(),
+      () =>
+        new TimeoutError(
+          `${what} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${deadlineMs}) passed; nothing was sent.`,
+          {
+            kind: 'deadline',
+            timeoutMs: deadlineMs,
+          },
+        ),
     );
   }
 
@@ -105,7 +138,9 @@ export function createPipeline(
       const deadlineAt = start + deadlineMs;
       const maxRetries = options.maxRetries ?? config.maxRetries;
       const safeToRepeat =
-        isIdempotentMethod(op.method) || op.acceptsIdempotencyKey || (options.retryNonIdempotent ?? config.retryNonIdempotent);
+        isIdempotentMethod(op.method) ||
+        op.acceptsIdempotencyKey ||
+        (options.retryNonIdempotent ?? config.retryNonIdempotent);
       const headers: Record<string, string> | undefined =
         options.headers || op.acceptsIdempotencyKey ? { ...options.headers } : undefined;
       if (op.acceptsIdempotencyKey && headers) {
@@ -114,22 +149,35 @@ export function createPipeline(
       }
       const attempts: AttemptEntry[] = [];
       const what = `${op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
-      const trace = getTelemetry()?.startCall({ operationId, method: op.method, template: op.path, url: plan.url });
+      const trace = getTelemetry()?.startCall({
+        operationId,
+        method: op.method,
+        template: op.path,
+        url: plan.url,
+      });
       budget?.recordRequest();
       let authRetried = false;
       let refreshToken = false;
       let retries = 0;
 
       const fail = (err: unknown): never => {
-        const error = err instanceof UserManagementError ? err : new UserManagementError(`${what} failed unexpectedly.`, { cause: err });
+        const error =
+          err instanceof UserManagementError
+            ? err
+            : new UserManagementError(`${what} failed unexpectedly.`, { cause: err });
         error.attempts = attempts;
         error.elapsedMs = Date.now() - start;
         trace?.end(error instanceof ApiError ? error.status : undefined, error, retries);
-        log.info(`${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`, {
-          operationId,
-          attempts: attempts.length,
-          ...(error instanceof ApiError ? { status: error.status, requestId: error.requestId, body: error.body } : {}),
-        });
+        log.info(
+          `${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`,
+          {
+            operationId,
+            attempts: attempts.length,
+            ...(error instanceof ApiError
+              ? { status: error.status, requestId: error.requestId, body: error.body }
+              : {}),
+          },
+        );
         throw error;
       };
       const aborted = (): RequestAbortedError =>
@@ -139,14 +187,20 @@ export function createPipeline(
         if (signal?.aborted) fail(aborted());
         const cooling = cooldown.remainingMs();
         if (cooling > 0) {
-          if (cooling > Math.min(config.maxRetryAfterMs, deadlineAt - Date.now())) fail(coolingError(cooldown.lastError, cooling, what));
+          if (cooling > Math.min(config.maxRetryAfterMs, deadlineAt - Date.now()))
+            fail(coolingError(cooldown.lastError, cooling, what));
           await wait(cooling, signal).catch(() => fail(aborted()));
         }
         // Client-side pacing, outside the breaker and before the attempt timer: it measures us, not the server.
         const pace = bucket?.reserve() ?? 0;
         if (pace > 0) {
           if (Date.now() + pace >= deadlineAt) {
-            fail(new TimeoutError(`${what}: the client-side rate limit (rateLimit) needs ${pace} ms more than the deadline (deadlineMs = ${deadlineMs}) leaves; nothing was sent.`, { kind: 'deadline', timeoutMs: deadlineMs }));
+            fail(
+              new TimeoutError(
+                `${what}: the client-side rate limit (rateLimit) needs ${pace} ms more than the deadline (deadlineMs = ${deadlineMs}) leaves; nothing was sent.`,
+                { kind: 'deadline', timeoutMs: deadlineMs },
+              ),
+            );
           }
           await wait(pace, signal).catch(() => fail(aborted()));
         }
@@ -158,7 +212,13 @@ export function createPipeline(
         }
         const span = trace?.attempt(n, attemptHeaders);
         if (span?.headers) attemptHeaders = span.headers;
-        if (log.enabled('debug')) log.debug(`${what} attempt ${n}`, { operationId, attempt: n, headers: attemptHeaders, body: plan.body });
+        if (log.enabled('debug'))
+          log.debug(`${what} attempt ${n}`, {
+            operationId,
+            attempt: n,
+            headers: attemptHeaders,
+            body: plan.body,
+          });
         const began = Date.now();
         let outcome: Outcome | undefined;
         let error: UserManagementError;
@@ -171,7 +231,13 @@ export function createPipeline(
           span?.end(outcome.response.status, outcome.error, requestId);
           if (log.enabled('debug')) {
             const durationMs = Date.now() - began;
-            log.debug(`${what} → ${outcome.response.status} in ${durationMs} ms`, { operationId, attempt: n, status: outcome.response.status, durationMs, requestId });
+            log.debug(`${what} → ${outcome.response.status} in ${durationMs} ms`, {
+              operationId,
+              attempt: n,
+              status: outcome.response.status,
+              durationMs,
+              requestId,
+            });
           }
           if (!outcome.error) {
             trace?.end(outcome.response.status, undefined, retries);
@@ -191,7 +257,8 @@ export function createPipeline(
         const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
         if (retryAfterMs !== undefined) {
           // Rate limits and overload apply to the whole client: hold back its other calls too.
-          if (error instanceof ApiError && (error.status === 429 || error.status === 503)) cooldown.extend(retryAfterMs, error);
+          if (error instanceof ApiError && (error.status === 429 || error.status === 503))
+            cooldown.extend(retryAfterMs, error);
           if (retryAfterMs > config.maxRetryAfterMs) fail(error);
         }
         // A 401 under a refreshable credential: refresh once and try once more, outside maxRetries.
@@ -203,7 +270,12 @@ export function createPipeline(
         }
         const decision = decideRetry(error, safeToRepeat);
         if (!decision.retry) {
-          if (decision.unsafeWrite && error instanceof ConnectionError && error.mayHaveBeenProcessed && !(error instanceof TimeoutError)) {
+          if (
+            decision.unsafeWrite &&
+            error instanceof ConnectionError &&
+            error.mayHaveBeenProcessed &&
+            !(error instanceof TimeoutError)
+          ) {
             fail(unsafeWriteError(error, operationId));
           }
           fail(error);
@@ -212,7 +284,8 @@ export function createPipeline(
         if (retries >= maxRetries || breaker?.isOpen()) fail(error);
         retries++;
         const delayMs = retryAfterMs ?? computeBackoff(retries, config.backoff, random);
-        if (Date.now() + delayMs >= deadlineAt) fail(deadlineError(what, deadlineMs, retries, delayMs, error));
+        if (Date.now() + delayMs >= deadlineAt)
+          fail(deadlineError(what, deadlineMs, retries, delayMs, error));
         if (budget && !budget.tryAcquireRetry()) {
           log.info(`${what}: retry budget spent, not retrying`, { operationId });
           fail(error);
@@ -222,8 +295,19 @@ export function createPipeline(
         await wait(delayMs, signal).catch(() => fail(aborted()));
       }
 
-      function notifyRetry(attempt: number, delayMs: number, reason: RetryReason, error: Error, response: Response | undefined): void {
-        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, { operationId, attempt, delayMs, reason });
+      function notifyRetry(
+        attempt: number,
+        delayMs: number,
+        reason: RetryReason,
+        error: Error,
+        response: Response | undefined,
+      ): void {
+        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, {
+          operationId,
+          attempt,
+          delayMs,
+          reason,
+        });
         telemetry?.recordRetry(operationId, reason);
         config.onRetry?.({ attempt, delayMs, reason, error, response, operationId });
       }

@@ -37,7 +37,9 @@ export function decideRetry(error: UserManagementError, safeToRepeat: boolean): 
   }
   if (error instanceof TimeoutError) {
     if (error.kind === 'deadline') return { retry: false, reason: 'timeout' };
-    return safeToRepeat ? { retry: true, reason: 'timeout' } : { retry: false, reason: 'timeout', unsafeWrite: true };
+    return safeToRepeat
+      ? { retry: true, reason: 'timeout' }
+      : { retry: false, reason: 'timeout', unsafeWrite: true };
   }
   if (error instanceof ConnectionError) {
     if (safeToRepeat || !error.mayHaveBeenProcessed) return { retry: true, reason: 'connection' };

@@ -14,7 +14,8 @@ export function parseLinkHeader(header: string | null | undefined): Links {
     const url = m[1] ?? '';
     const names = relOf(m[2] ?? '').trim();
     // rel may hold several space-separated relation types (RFC 8288 §3.3).
-    for (const name of names.split(/\s+/)) if (name && !(name.toLowerCase() in links)) links[name.toLowerCase()] = url;
+    for (const name of names.split(/\s+/))
+      if (name && !(name.toLowerCase() in links)) links[name.toLowerCase()] = url;
   }
   return links;
 }
@@ -45,7 +46,14 @@ export function pageFromLink(url: string | undefined): number | undefined {
  * Whether there is a page after `page`. A short page is always the last (json-server semantics, and it
  * keeps a mock that always advertises `next` from looping forever); then Link decides, then X-Total-Count.
  */
-export function hasNextPage(links: Links, linkPresent: boolean, total: number | undefined, page: number, limit: number, count: number): boolean {
+export function hasNextPage(
+  links: Links,
+  linkPresent: boolean,
+  total: number | undefined,
+  page: number,
+  limit: number,
+  count: number,
+): boolean {
   if (count < limit) return false;
   if (linkPresent) return 'next' in links;
   if (total !== undefined) return page * limit < total;

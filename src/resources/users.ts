@@ -54,7 +54,10 @@ export class Users {
   }
 
   /** Iterates over every user matching the query, page by page; `break` stops cleanly. */
-  async *listAll(params: ListUsersParams = {}, options?: RequestOptions): AsyncGenerator<User, void, undefined> {
+  async *listAll(
+    params: ListUsersParams = {},
+    options?: RequestOptions,
+  ): AsyncGenerator<User, void, undefined> {
     let page = params.page ?? 1;
     for (;;) {
       const { result, nextPage } = await this.fetchPage({ ...params, page }, options);
@@ -65,7 +68,10 @@ export class Users {
     }
   }
 
-  private async fetchPage(params: ListUsersParams, options: RequestOptions | undefined): Promise<{ result: UserPage; nextPage: number | undefined }> {
+  private async fetchPage(
+    params: ListUsersParams,
+    options: RequestOptions | undefined,
+  ): Promise<{ result: UserPage; nextPage: number | undefined }> {
     const page = params.page ?? 1;
     const limit = params.limit ?? DEFAULT_PAGE_SIZE;
     this.#core.checkInteger('page', page, 1);
@@ -93,7 +99,8 @@ export class Users {
 
   /** Gets one user (`GET /users/{id}`); rejects with NotFoundError when there is none. */
   async get(id: number, options?: RequestOptions): Promise<User> {
-    return (await this.#core.call('getUser', { path: { id: this.#core.userId(id) } }, undefined, options)).data as User;
+    return (await this.#core.call('getUser', { path: { id: this.#core.userId(id) } }, undefined, options))
+      .data as User;
   }
 
   /** Creates a user (`POST /users`); retried safely under one Idempotency-Key. */
@@ -103,12 +110,26 @@ export class Users {
 
   /** Replaces every field of a user (`PUT /users/{id}`). */
   async replace(id: number, user: UserReplace, options?: RequestOptions): Promise<User> {
-    return (await this.#core.call('replaceUser', { path: { id: this.#core.userId(id) } }, this.#core.body(user), options)).data as User;
+    return (
+      await this.#core.call(
+        'replaceUser',
+        { path: { id: this.#core.userId(id) } },
+        this.#core.body(user),
+        options,
+      )
+    ).data as User;
   }
 
   /** Merges some fields into a user (`PATCH /users/{id}`); retried safely under one Idempotency-Key. */
   async update(id: number, patch: UserPatch, options?: RequestOptions): Promise<User> {
-    return (await this.#core.call('updateUser', { path: { id: this.#core.userId(id) } }, this.#core.body(patch), options)).data as User;
+    return (
+      await this.#core.call(
+        'updateUser',
+        { path: { id: this.#core.userId(id) } },
+        this.#core.body(patch),
+        options,
+      )
+    ).data as User;
   }
 
   /** Deletes a user (`DELETE /users/{id}`). */

@@ -93,7 +93,13 @@ export interface CallInfo {
 /** Spans of one logical call: the call span and one child per attempt. */
 export interface CallTrace {
   /** Starts an attempt span and injects trace context into `headers` (which it may create). */
-  attempt(n: number, headers: Record<string, string> | undefined): { headers: Record<string, string> | undefined; end(status: number | undefined, error: Error | undefined, requestId: string | undefined): void };
+  attempt(
+    n: number,
+    headers: Record<string, string> | undefined,
+  ): {
+    headers: Record<string, string> | undefined;
+    end(status: number | undefined, error: Error | undefined, requestId: string | undefined): void;
+  };
   end(status: number | undefined, error: Error | undefined, retries: number): void;
 }
 
@@ -111,7 +117,10 @@ export class Telemetry {
     this.api = api;
     this.tracer = api.trace.getTracer('user-management-sdk', SDK_VERSION);
     const meter = api.metrics.getMeter('user-management-sdk', SDK_VERSION);
-    this.retries = meter.createCounter('user_management.client.retries', { description: 'Retries made by the SDK', unit: '{retry}' });
+    this.retries = meter.createCounter('user_management.client.retries', {
+      description: 'Retries made by the SDK',
+      unit: '{retry}',
+    });
     this.breakerOpenings = meter.createCounter('user_management.client.circuit_breaker.openings', {
       description: 'Times a circuit breaker opened',
       unit: '{opening}',
@@ -121,7 +130,10 @@ export class Telemetry {
   }
 
   recordRetry(operationId: string, reason: string): void {
-    this.retries.add(1, { 'user_management.operation_id': operationId, 'user_management.retry_reason': reason });
+    this.retries.add(1, {
+      'user_management.operation_id': operationId,
+      'user_management.retry_reason': reason,
+    });
   }
 
   recordBreakerOpen(origin: string): void {
@@ -145,10 +157,18 @@ export class Telemetry {
     const parent = api.trace.setSpan(api.context.active(), callSpan);
     return {
       attempt(n, headers) {
-        const span = tracer.startSpan(`${call.method} ${call.template}`, {
-          kind: api.SpanKind.CLIENT,
-          attributes: { ...base, 'url.full': call.url, ...(n > 1 ? { 'http.request.resend_count': n - 1 } : {}) },
-        }, parent);
+        const span = tracer.startSpan(
+          `${call.method} ${call.template}`,
+          {
+            kind: api.SpanKind.CLIENT,
+            attributes: {
+              ...base,
+              'url.full': call.url,
+              ...(n > 1 ? { 'http.request.resend_count': n - 1 } : {}),
+            },
+          },
+          parent,
+        );
         const carrier = { ...headers };
         api.propagation.inject(api.trace.setSpan(parent, span), carrier);
         return {
@@ -169,7 +189,12 @@ export class Telemetry {
   }
 }
 
-function finish(api: OpenTelemetryApi, span: Span, status: number | undefined, error: Error | undefined): void {
+function finish(
+  api: OpenTelemetryApi,
+  span: Span,
+  status: number | undefined,
+  error: Error | undefined,
+): void {
   if (status !== undefined) span.setAttribute('http.response.status_code', status);
   if (error) {
     span.setAttribute('error.type', status !== undefined && status >= 400 ? String(status) : error.name);

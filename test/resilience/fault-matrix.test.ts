@@ -29,11 +29,23 @@ beforeEach(() => {
 });
 
 function client(options: ClientOptions = {}): UserManagementClient {
-  return new UserManagementClient({ baseUrl: server.url, apiKey: 'k', logLevel: 'off', onRetry: driver.onRetry, ...options });
+  return new UserManagementClient({
+    baseUrl: server.url,
+    apiKey: 'k',
+    logLevel: 'off',
+    onRetry: driver.onRetry,
+    ...options,
+  });
 }
 
 const status = (s: number, extra: Record<string, string> = {}) =>
-  ({ kind: 'respond', status: s, body: { title: `status ${s}` }, contentType: 'application/problem+json', headers: extra }) as const;
+  ({
+    kind: 'respond',
+    status: s,
+    body: { title: `status ${s}` },
+    contentType: 'application/problem+json',
+    headers: extra,
+  }) as const;
 
 describe('1. retries', () => {
   it('retries a 503 twice, then throws InternalServerError with 3 attempts and the waits it made', async () => {
@@ -43,7 +55,11 @@ describe('1. retries', () => {
     expect(server.requests).toHaveLength(3);
     const e = err as InternalServerError;
     expect(e.attempts.map((a) => a.status)).toEqual([503, 503, 503]);
-    expect(e.attempts.map((a) => a.waitMs)).toEqual([driver.events[0]!.delayMs, driver.events[1]!.delayMs, 0]);
+    expect(e.attempts.map((a) => a.waitMs)).toEqual([
+      driver.events[0]!.delayMs,
+      driver.events[1]!.delayMs,
+      0,
+    ]);
     expect(e.elapsedMs).toBeGreaterThanOrEqual(driver.events[0]!.delayMs + driver.events[1]!.delayMs);
   });
 
@@ -65,7 +81,9 @@ describe('1. retries', () => {
     });
     // Time between arrivals is the announced wait (fake clock): the client really waited.
     for (let i = 1; i < server.requests.length; i++) {
-      expect(server.requests[i]!.arrivedAt - server.requests[i - 1]!.arrivedAt).toBeGreaterThanOrEqual(driver.events[i - 1]!.delayMs);
+      expect(server.requests[i]!.arrivedAt - server.requests[i - 1]!.arrivedAt).toBeGreaterThanOrEqual(
+        driver.events[i - 1]!.delayMs,
+      );
     }
   });
 
@@ -115,7 +133,9 @@ describe('1. retries', () => {
 
   it('per-call maxRetries overrides the client: 0 means one attempt', async () => {
     server.script([status(503)]);
-    await expect(driver.run(client({ maxRetries: 5 }).users.get(1, { maxRetries: 0 }))).rejects.toBeInstanceOf(InternalServerError);
+    await expect(
+      driver.run(client({ maxRetries: 5 }).users.get(1, { maxRetries: 0 })),
+    ).rejects.toBeInstanceOf(InternalServerError);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -152,7 +172,9 @@ describe('2. Retry-After', () => {
         headers: { 'RateLimit-Limit': '100', 'RateLimit-Remaining': '0', 'RateLimit-Reset': '120' },
       },
     ]);
-    const err = (await client().users.get(1).catch((e: unknown) => e)) as RateLimitError;
+    const err = (await client()
+      .users.get(1)
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(err).toBeInstanceOf(RateLimitError);
     expect(err.retryAfterMs).toBe(120_000);
     expect(err.rateLimit).toEqual({ limit: 100, remaining: 0, resetSeconds: 120 });
@@ -162,7 +184,9 @@ describe('2. Retry-After', () => {
 
   it('fails at once on a 503 whose Retry-After exceeds maxRetryAfterMs, with retryAfterMs set', async () => {
     server.script([{ kind: 'retryAfter', status: 503, form: 'ms', value: 5000 }]);
-    const err = (await client({ maxRetryAfterMs: 1000 }).users.get(1).catch((e: unknown) => e)) as InternalServerError;
+    const err = (await client({ maxRetryAfterMs: 1000 })
+      .users.get(1)
+      .catch((e: unknown) => e)) as InternalServerError;
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.retryAfterMs).toBe(5000);
     expect(server.requests).toHaveLength(1);
@@ -184,7 +208,9 @@ describe('3. safe writes', () => {
     server.script([status(503)]);
     server.setDefault({ kind: 'users' });
     const c = client();
-    await driver.run(c.users.update(1, { email: 'a@b.co' }, { idempotencyKey: 'my-key-1' }).catch(() => undefined));
+    await driver.run(
+      c.users.update(1, { email: 'a@b.co' }, { idempotencyKey: 'my-key-1' }).catch(() => undefined),
+    );
     expect(server.requests.map((r) => r.idempotencyKey)).toEqual(['my-key-1', 'my-key-1']);
     server.reset();
     server.setDefault({ kind: 'users' });
@@ -196,7 +222,9 @@ describe('3. safe writes', () => {
   it('creates exactly once when the connection resets after the server processed the POST', async () => {
     server.setDefault({ kind: 'users' });
     server.script([{ kind: 'resetAfterProcessing' }]);
-    const user = await driver.run(client().users.create({ name: 'Ada', username: 'ada', email: 'ada@example.com' }));
+    const user = await driver.run(
+      client().users.create({ name: 'Ada', username: 'ada', email: 'ada@example.com' }),
+    );
     expect(server.requests).toHaveLength(2);
     expect(server.requests[0]!.processed).toBe(true);
     expect(server.requests[1]!.idempotencyKey).toBe(server.requests[0]!.idempotencyKey);
@@ -256,7 +284,9 @@ describe('4. time', () => {
 
   it('fails at once when the next wait would pass the deadline', async () => {
     server.script([{ kind: 'retryAfter', status: 503, form: 'seconds', value: 5 }]);
-    const err = await client({ deadlineMs: 2000 }).users.get(1).catch((e: unknown) => e);
+    const err = await client({ deadlineMs: 2000 })
+      .users.get(1)
+      .catch((e: unknown) => e);
     expect(err).toMatchObject({ name: 'TimeoutError', kind: 'deadline' });
     expect(server.requests).toHaveLength(1);
   });
@@ -289,7 +319,9 @@ describe('4. time', () => {
   });
 
   it('an already-aborted signal sends nothing', async () => {
-    await expect(client().users.get(1, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(RequestAbortedError);
+    await expect(client().users.get(1, { signal: AbortSignal.abort() })).rejects.toBeInstanceOf(
+      RequestAbortedError,
+    );
     expect(server.requests).toHaveLength(0);
   });
 });
@@ -307,7 +339,11 @@ describe('5. circuit breaker', () => {
     expect(err.retryAfterMs).toBe(10_000);
     expect(server.requests).toHaveLength(5);
 
-    server.setDefault({ kind: 'respond', status: 200, body: { id: 1, name: 'A', username: 'a', email: 'a@b.co' } });
+    server.setDefault({
+      kind: 'respond',
+      status: 200,
+      body: { id: 1, name: 'A', username: 'a', email: 'a@b.co' },
+    });
     await vi.advanceTimersByTimeAsync(10_000);
     await expect(c.users.get(1)).resolves.toMatchObject({ id: 1 });
     expect(changes.map((ch) => ch.to)).toEqual(['open', 'half-open', 'closed']);
@@ -316,7 +352,16 @@ describe('5. circuit breaker', () => {
 
   it('does not count 4xx or 429: they reset the run of failures', async () => {
     const c = client({ maxRetries: 0, maxRetryAfterMs: 0 });
-    server.script([status(503), status(503), status(503), status(503), status(404), status(429), status(503), status(503)]);
+    server.script([
+      status(503),
+      status(503),
+      status(503),
+      status(503),
+      status(404),
+      status(429),
+      status(503),
+      status(503),
+    ]);
     for (let i = 0; i < 8; i++) await c.users.get(1).catch(() => undefined);
     server.setDefault(status(200));
     await c.users.get(1).catch(() => undefined);
@@ -440,7 +485,11 @@ describe('7. retry budget and outages', () => {
   it('without breaker and budget, an outage is multiplied by maxRetries + 1 (what the budget prevents)', async () => {
     vi.useRealTimers();
     server.setDefault(status(503));
-    const c = client({ circuitBreaker: false, retryBudget: false, backoff: { baseDelayMs: 0, maxDelayMs: 0 } });
+    const c = client({
+      circuitBreaker: false,
+      retryBudget: false,
+      backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    });
     for (let i = 0; i < 20; i++) await c.users.get(i + 1).catch(() => undefined);
     expect(server.requests).toHaveLength(60);
   });
@@ -467,7 +516,11 @@ describe('8. visibility', () => {
     const lines: string[] = [];
     const sink = (m: string) => lines.push(m);
     server.script([status(503)]);
-    await driver.run(client({ logLevel: 'debug', logger: { error: sink, warn: sink, info: sink, debug: sink } }).users.get(1));
+    await driver.run(
+      client({ logLevel: 'debug', logger: { error: sink, warn: sink, info: sink, debug: sink } }).users.get(
+        1,
+      ),
+    );
     expect(lines.some((l) => /GET \/users\/1 → 503/.test(l))).toBe(true);
     expect(lines.some((l) => /attempt 1 failed .* retrying in \d+ ms/.test(l))).toBe(true);
     expect(lines.some((l) => /GET \/users\/1 → 200/.test(l))).toBe(true);
@@ -491,18 +544,29 @@ describe('9a. rotating bearer tokens', () => {
     server.script([status(503), status(503)]);
     await driver.run(client({ token: async () => `rotating-${++n}` }).users.get(1));
     expect(n).toBe(3);
-    expect(server.requests.map((r) => r.headers.authorization)).toEqual(['Bearer rotating-1', 'Bearer rotating-2', 'Bearer rotating-3']);
+    expect(server.requests.map((r) => r.headers.authorization)).toEqual([
+      'Bearer rotating-1',
+      'Bearer rotating-2',
+      'Bearer rotating-3',
+    ]);
   });
 
   it('a token function that throws fails the call without sending', async () => {
-    const err = await client({ token: () => Promise.reject(new Error('vault down')) }).users.get(1).catch((e: unknown) => e);
+    const err = await client({ token: () => Promise.reject(new Error('vault down')) })
+      .users.get(1)
+      .catch((e: unknown) => e);
     expect(String(err)).toMatch(/vault down/);
     expect(server.requests).toHaveLength(0);
   });
 });
 
 describe('9. OAuth2 client credentials', () => {
-  const auth = () => ({ clientId: 'test-client', clientSecret: 'test-secret', scope: 'users:read', tokenUrl: `${server.url}/oauth/token` });
+  const auth = () => ({
+    clientId: 'test-client',
+    clientSecret: 'test-secret',
+    scope: 'users:read',
+    tokenUrl: `${server.url}/oauth/token`,
+  });
 
   beforeEach(() => {
     server.setTokenEndpoint({ clientId: 'test-client', clientSecret: 'test-secret', expiresIn: 3600 });
@@ -534,7 +598,9 @@ describe('9. OAuth2 client credentials', () => {
     expect(server.tokenRequests).toHaveLength(2);
     expect(driver.events.map((e) => e.reason)).toEqual(['auth-refresh']);
     expect(server.issuedTokens).toHaveLength(2);
-    expect(server.requests.at(-1)!.headers.authorization).toBe(`Bearer ${server.issuedTokens[1]!.accessToken}`);
+    expect(server.requests.at(-1)!.headers.authorization).toBe(
+      `Bearer ${server.issuedTokens[1]!.accessToken}`,
+    );
   });
 
   it('a second 401 after the refresh surfaces as AuthenticationError (no loop)', async () => {

@@ -2,7 +2,13 @@
 // server-asked waits beyond maxRetryAfterMs, and odd Retry-After values and clocks.
 import { getEventListeners } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
-import { InternalServerError, RequestAbortedError, TimeoutError, UserManagementClient, type ClientOptions } from '../../src/index.js';
+import {
+  InternalServerError,
+  RequestAbortedError,
+  TimeoutError,
+  UserManagementClient,
+  type ClientOptions,
+} from '../../src/index.js';
 import { RateLimitError, errorFromResponse } from '../../src/errors.js';
 import { RetryBudget } from '../../src/resilience/budget.js';
 import { ConcurrencyLimit, Cooldown } from '../../src/resilience/limiter.js';
@@ -13,7 +19,8 @@ import { track, until, useFaultServerWithFakeClock } from '../support/drive.js';
 let server: FaultServer;
 useFaultServerWithFakeClock((s) => (server = s));
 
-const client = (o: ClientOptions = {}) => new UserManagementClient({ baseUrl: server.url, apiKey: 'k', logLevel: 'off', ...o });
+const client = (o: ClientOptions = {}) =>
+  new UserManagementClient({ baseUrl: server.url, apiKey: 'k', logLevel: 'off', ...o });
 const flush = () => new Promise<void>((r) => setImmediate(r));
 
 describe('the concurrency queue', () => {
@@ -119,7 +126,9 @@ describe('the client-side rate limit', () => {
 describe('maxRetryAfterMs', () => {
   it('applies to any retryable status with Retry-After, not only 429 and 503', async () => {
     server.script([{ kind: 'respond', status: 502, headers: { 'retry-after-ms': '400' } }]);
-    const err = (await client({ maxRetryAfterMs: 50 }).users.get(1).catch((e: unknown) => e)) as InternalServerError;
+    const err = (await client({ maxRetryAfterMs: 50 })
+      .users.get(1)
+      .catch((e: unknown) => e)) as InternalServerError;
     expect(err).toBeInstanceOf(InternalServerError);
     expect(err.retryAfterMs).toBe(400);
     expect(server.requests).toHaveLength(1);
@@ -136,7 +145,8 @@ describe('odd Retry-After values', () => {
   });
 
   it('does not read free text as a date', () => {
-    for (const v of ['soon 5', 'a 1', 'May 1', '12 Jan', 'tomorrow']) expect(parseRetryAfter(get({ 'retry-after': v }))).toBeUndefined();
+    for (const v of ['soon 5', 'a 1', 'May 1', '12 Jan', 'tomorrow'])
+      expect(parseRetryAfter(get({ 'retry-after': v }))).toBeUndefined();
   });
 
   it('reads an asctime date as GMT whatever the local time zone', () => {
@@ -146,7 +156,13 @@ describe('odd Retry-After values', () => {
 
   it('caps the shared cooldown at a day, so a broken header cannot stall the client for good', () => {
     const cooldown = new Cooldown();
-    const e = errorFromResponse({ status: 429, headers: {}, body: undefined, method: 'GET', url: 'http://x/users' });
+    const e = errorFromResponse({
+      status: 429,
+      headers: {},
+      body: undefined,
+      method: 'GET',
+      url: 'http://x/users',
+    });
     expect(e).toBeInstanceOf(RateLimitError);
     cooldown.extend(Number.MAX_SAFE_INTEGER, e, 0);
     expect(cooldown.remainingMs(0)).toBe(24 * 60 * 60 * 1000);

@@ -22,7 +22,12 @@ beforeEach(() => {
 });
 
 function run(options: { retryNonIdempotent?: boolean } = {}) {
-  const config = resolveConfig({ baseUrl: server.url, logLevel: 'off', backoff: { baseDelayMs: 0, maxDelayMs: 0 }, ...options });
+  const config = resolveConfig({
+    baseUrl: server.url,
+    logLevel: 'off',
+    backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...options,
+  });
   const pipeline = createPipeline(config, createLogger('off', console), undefined);
   const raw = createClient({ baseUrl: server.url });
   const plan: CallPlan = {
@@ -30,7 +35,16 @@ function run(options: { retryNonIdempotent?: boolean } = {}) {
     op: { ...operations.createUser, acceptsIdempotencyKey: false },
     url: `${server.url}/users`,
     send: ({ signal, headers }) =>
-      raw.request('post', '/users' as never, { body: { name: 'A', username: 'a', email: 'a@b.co' }, parseAs: 'text', signal, ...(headers ? { headers } : {}) } as never),
+      raw.request(
+        'post',
+        '/users' as never,
+        {
+          body: { name: 'A', username: 'a', email: 'a@b.co' },
+          parseAs: 'text',
+          signal,
+          ...(headers ? { headers } : {}),
+        } as never,
+      ),
   };
   return pipeline.execute(plan, undefined);
 }
@@ -71,7 +85,12 @@ describe('writes without Idempotency-Key support', () => {
     const dead = await startFaultServer();
     const url = dead.url;
     await dead.close();
-    const config = resolveConfig({ baseUrl: url, logLevel: 'off', backoff: { baseDelayMs: 0, maxDelayMs: 0 }, circuitBreaker: false });
+    const config = resolveConfig({
+      baseUrl: url,
+      logLevel: 'off',
+      backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+      circuitBreaker: false,
+    });
     const pipeline = createPipeline(config, createLogger('off', console), undefined);
     const raw = createClient({ baseUrl: url });
     let sends = 0;

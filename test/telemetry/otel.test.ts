@@ -1,19 +1,33 @@
 // OpenTelemetry: with @opentelemetry/api installed (a devDependency here) the client records a span per
 // call and per attempt, and counts retries and breaker openings. Checked with the in-memory exporters.
 import { metrics, trace } from '@opentelemetry/api';
-import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  AggregationTemporality,
+  InMemoryMetricExporter,
+  MeterProvider,
+  PeriodicExportingMetricReader,
+} from '@opentelemetry/sdk-metrics';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { InternalServerError, UserManagementClient } from '../../src/index.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 const spans = new InMemorySpanExporter();
 const metricExporter = new InMemoryMetricExporter(AggregationTemporality.CUMULATIVE);
-const reader = new PeriodicExportingMetricReader({ exporter: metricExporter, exportIntervalMillis: 3_600_000 });
+const reader = new PeriodicExportingMetricReader({
+  exporter: metricExporter,
+  exportIntervalMillis: 3_600_000,
+});
 let server: FaultServer;
 
 beforeAll(async () => {
-  trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }));
+  trace.setGlobalTracerProvider(
+    new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(spans)] }),
+  );
   metrics.setGlobalMeterProvider(new MeterProvider({ readers: [reader] }));
   server = await startFaultServer();
 });
@@ -29,7 +43,13 @@ beforeEach(() => {
 });
 
 const client = (extra = {}) =>
-  new UserManagementClient({ baseUrl: server.url, apiKey: 'k', logLevel: 'off', backoff: { baseDelayMs: 0, maxDelayMs: 0 }, ...extra });
+  new UserManagementClient({
+    baseUrl: server.url,
+    apiKey: 'k',
+    logLevel: 'off',
+    backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...extra,
+  });
 
 async function counter(name: string): Promise<number> {
   await reader.forceFlush();
@@ -55,9 +75,15 @@ describe('OpenTelemetry', () => {
       'error.type': '503',
       'server.address': '127.0.0.1',
     });
-    expect(attempts[1]!.attributes).toMatchObject({ 'http.response.status_code': 200, 'http.request.resend_count': 1 });
+    expect(attempts[1]!.attributes).toMatchObject({
+      'http.response.status_code': 200,
+      'http.request.resend_count': 1,
+    });
     expect(attempts[1]!.attributes['user_management.request_id']).toMatch(/^req-/);
-    expect(call.attributes).toMatchObject({ 'user_management.retry_count': 1, 'http.response.status_code': 200 });
+    expect(call.attributes).toMatchObject({
+      'user_management.retry_count': 1,
+      'http.response.status_code': 200,
+    });
   });
 
   it('propagates trace context to the server (traceparent)', async () => {
@@ -92,7 +118,12 @@ describe('OpenTelemetry', () => {
         getTracer: () => ({
           startSpan: (name: string) => {
             started.push(name);
-            return { setAttribute: () => undefined, setStatus: () => undefined, end: () => undefined, isRecording: () => recording };
+            return {
+              setAttribute: () => undefined,
+              setStatus: () => undefined,
+              end: () => undefined,
+              isRecording: () => recording,
+            };
           },
         }),
         setSpan: (ctx: unknown) => ctx,

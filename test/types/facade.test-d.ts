@@ -81,7 +81,17 @@ describe('the users facade types', () => {
 
   it('accepts possibly-undefined values for optional options under exactOptionalPropertyTypes', () => {
     const fromEnv: string | undefined = undefined;
-    const options: { baseUrl: string; apiKey: string | undefined; timeoutMs: undefined; circuitBreaker: undefined } = { baseUrl: 'https://api.example.com', apiKey: fromEnv, timeoutMs: undefined, circuitBreaker: undefined };
+    const options: {
+      baseUrl: string;
+      apiKey: string | undefined;
+      timeoutMs: undefined;
+      circuitBreaker: undefined;
+    } = {
+      baseUrl: 'https://api.example.com',
+      apiKey: fromEnv,
+      timeoutMs: undefined,
+      circuitBreaker: undefined,
+    };
     expectTypeOf(options).toExtend<ConstructorParameters<typeof UserManagementClient>[0]>();
     void client.users.list({ page: undefined, q: fromEnv }, { signal: undefined, idempotencyKey: fromEnv });
   });
