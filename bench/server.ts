@@ -9,6 +9,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { seededRandom } from './lib/stats.js';
+import { USER_JSON } from './lib/user.js';
 
 export type ServerMode = { kind: 'ok' } | { kind: 'fail'; rate: number; seed: number };
 
@@ -28,16 +29,7 @@ export interface ServerStats {
 export type ServerMessage =
   { type: 'listening'; port: number } | { type: 'reply'; id: number; stats?: ServerStats; error?: string };
 
-const USER = Buffer.from(
-  JSON.stringify({
-    id: 1,
-    name: 'Leanne Graham',
-    username: 'Bret',
-    email: 'Sincere@april.biz',
-    phone: '1-770-736-8031 x56442',
-    website: 'hildegard.org',
-  }),
-);
+const USER = Buffer.from(USER_JSON);
 const USER_HEADERS = { 'content-type': 'application/json', 'content-length': String(USER.length) };
 const PROBLEM = Buffer.from(
   JSON.stringify({

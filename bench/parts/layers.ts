@@ -9,15 +9,9 @@ import { collectGarbage, partMain } from '../lib/child.js';
 import type { ClientOptions, FetchLike, paths } from '../../src/index.js';
 import { candidate, LocalUserManagementClient, SDK_SOURCE } from '../lib/sdk.js';
 import { rotate } from '../lib/stats.js';
+import { USER_JSON } from '../lib/user.js';
 
-const BODY = JSON.stringify({
-  id: 1,
-  name: 'Leanne Graham',
-  username: 'Bret',
-  email: 'Sincere@april.biz',
-  phone: '1-770-736-8031 x56442',
-  website: 'hildegard.org',
-});
+const BODY = USER_JSON;
 const HEADERS = { 'content-type': 'application/json', 'content-length': String(BODY.length) };
 const ORIGIN = 'http://127.0.0.1:9';
 
