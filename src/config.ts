@@ -41,6 +41,26 @@ export interface CircuitBreakerOptions {
   failureThreshold?: number | undefined;
   /** How long the circuit stays open before one trial request, in ms. @default 10000 */
   halfOpenAfterMs?: number | undefined;
+  /**
+   * Open on a failure rate instead of a run of failures: the share (between 0 and 1, exclusive) of
+   * counted failures among attempts over `samplingWindowMs`. Suits servers that fail at random rather
+   * than all at once; `failureThreshold` is then unused. @default off (open after `failureThreshold` in a row)
+   */
+  failureRate?: number | undefined;
+  /** With `failureRate`: the sliding window the rate is measured over, in ms. @default 10000 */
+  samplingWindowMs?: number | undefined;
+  /** With `failureRate`: fewest attempts per second before the rate can open the circuit. @default 5 */
+  minimumRps?: number | undefined;
+}
+
+/** Circuit breaker settings as resolved. */
+export interface ResolvedCircuitBreaker {
+  readonly failureThreshold: number;
+  readonly halfOpenAfterMs: number;
+  /** Set when the breaker opens on a failure rate rather than a run. */
+  readonly rate:
+    | { readonly failureRate: number; readonly samplingWindowMs: number; readonly minimumRps: number }
+    | undefined;
 }
 
 /** Retry budget: retries may add at most `ratio` to the requests of a client over a sliding window. */
@@ -206,7 +226,7 @@ export interface ResolvedConfig {
   readonly backoff: Resolved<BackoffOptions>;
   readonly maxRetryAfterMs: number;
   readonly retryNonIdempotent: boolean;
-  readonly circuitBreaker: Resolved<CircuitBreakerOptions> | false;
+  readonly circuitBreaker: ResolvedCircuitBreaker | false;
   readonly retryBudget: Resolved<RetryBudgetOptions> | false;
   readonly rateLimit: Resolved<RateLimitOptions> | undefined;
   readonly maxConcurrency: number | undefined;
@@ -321,6 +341,30 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
               cb?.halfOpenAfterMs,
               DEFAULTS.circuitBreaker.halfOpenAfterMs,
             ),
+            rate:
+              cb?.failureRate === undefined
+                ? undefined
+                : Object.freeze({
+                    failureRate: numberOption(
+                      'circuitBreaker.failureRate',
+                      cb.failureRate,
+                      undefined,
+                      (n) => n > 0 && n < 1,
+                      'a number between 0 and 1 (exclusive), e.g. 0.5',
+                    ),
+                    samplingWindowMs: positive(
+                      'circuitBreaker.samplingWindowMs',
+                      cb.samplingWindowMs,
+                      10_000,
+                    ),
+                    minimumRps: numberOption(
+                      'circuitBreaker.minimumRps',
+                      cb.minimumRps,
+                      5,
+                      (n) => n > 0 && Number.isFinite(n),
+                      'a finite number greater than 0',
+                    ),
+                  }),
           }),
     retryBudget:
       rb === false

@@ -1,4 +1,5 @@
-// Circuit breaker per client and origin, on cockatiel's CircuitBreakerPolicy + ConsecutiveBreaker.
+// Circuit breaker per client and origin, on cockatiel's CircuitBreakerPolicy with a ConsecutiveBreaker
+// (the default) or, with `failureRate`, a SamplingBreaker.
 // Counted failures: 5xx responses, connection failures and attempt timeouts. A 4xx (429 included)
 // proves the server is up and resets the count; the caller's own abort counts as nothing.
 import {
@@ -6,9 +7,11 @@ import {
   circuitBreaker,
   CircuitState as CockatielState,
   ConsecutiveBreaker,
+  SamplingBreaker,
   handleWhen,
   type CircuitBreakerPolicy,
 } from 'cockatiel';
+import type { ResolvedCircuitBreaker } from '../config.js';
 import { CircuitOpenError, ConnectionError, TimeoutError } from '../errors.js';
 import type { CircuitState, CircuitStateChange } from './events.js';
 
@@ -37,15 +40,24 @@ export class OriginBreaker {
 
   constructor(
     origin: string,
-    halfOpenAfterMs: number,
-    failureThreshold: number,
+    settings: ResolvedCircuitBreaker,
     onChange: (change: CircuitStateChange) => void,
   ) {
     this.origin = origin;
-    this.halfOpenAfterMs = halfOpenAfterMs;
+    this.halfOpenAfterMs = settings.halfOpenAfterMs;
+    const { rate } = settings;
     this.policy = circuitBreaker(
       handleWhen(countsAsFailure).orWhenResult((r) => (r as HasResponse).response.status >= 500),
-      { halfOpenAfter: halfOpenAfterMs, breaker: new ConsecutiveBreaker(failureThreshold) },
+      {
+        halfOpenAfter: settings.halfOpenAfterMs,
+        breaker: rate
+          ? new SamplingBreaker({
+              threshold: rate.failureRate,
+              duration: rate.samplingWindowMs,
+              minimumRps: rate.minimumRps,
+            })
+          : new ConsecutiveBreaker(settings.failureThreshold),
+      },
     );
     this.policy.onStateChange((next) => {
       const to = STATE_NAMES[next];

@@ -69,7 +69,7 @@ export function createPipeline(
   };
   const cb = config.circuitBreaker;
   const breaker = cb
-    ? new OriginBreaker(config.origin, cb.halfOpenAfterMs, cb.failureThreshold, (change) => {
+    ? new OriginBreaker(config.origin, cb, (change) => {
         log[change.to === 'open' ? 'warn' : 'info'](
           `circuit ${change.from} → ${change.to} for ${change.origin}`,
           { ...change },

@@ -390,6 +390,45 @@ describe('5. circuit breaker', () => {
     expect(server.requests).toHaveLength(5);
   });
 
+  it('with failureRate, rides out random failures that would trip the consecutive breaker', async () => {
+    // Five 503s in a row inside a 70 % success stream: the default breaker opens, the rate breaker does not.
+    const pattern = [503, 503, 503, 503, 503, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200];
+    const run = async (options: ClientOptions) => {
+      server.reset();
+      server.script(pattern.map((s) => status(s)));
+      const c = client({ maxRetries: 0, ...options });
+      const results = [];
+      for (let i = 0; i < pattern.length; i++) results.push(await c.users.get(1).catch((e: unknown) => e));
+      return results.filter((r) => r instanceof CircuitOpenError).length;
+    };
+    expect(await run({})).toBeGreaterThan(0);
+    expect(await run({ circuitBreaker: { failureRate: 0.5, minimumRps: 1 } })).toBe(0);
+  });
+
+  it('with failureRate, opens once failures pass the rate at enough traffic', async () => {
+    const changes: CircuitStateChange[] = [];
+    const c = client({
+      maxRetries: 0,
+      circuitBreaker: { failureRate: 0.5, samplingWindowMs: 10_000, minimumRps: 1 },
+      onCircuitStateChange: (ch) => changes.push(ch),
+    });
+    server.setDefault(status(503));
+    // 10 attempts in the 10 s window are the minimum (1 per second): below it nothing opens, at it the
+    // 100 % failure rate does.
+    for (let i = 0; i < 9; i++) await c.users.get(1).catch(() => undefined);
+    expect(changes).toEqual([]);
+    await c.users.get(1).catch(() => undefined);
+    expect(changes.map((ch) => ch.to)).toEqual(['open']);
+    await expect(c.users.get(1)).rejects.toBeInstanceOf(CircuitOpenError);
+    expect(server.requests).toHaveLength(10);
+  });
+
+  it('rejects a failureRate outside (0, 1) with ConfigError', () => {
+    expect(() => client({ circuitBreaker: { failureRate: 1 } })).toThrow(
+      /failureRate must be a number between 0 and 1/,
+    );
+  });
+
   it('can be switched off', async () => {
     const c = client({ maxRetries: 0, circuitBreaker: false });
     server.setDefault(status(503));
