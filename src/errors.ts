@@ -276,7 +276,8 @@ export function snippet(text: string): string {
   return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
 }
 
-function pathOf(url: string): string {
+/** The path and query of an absolute URL, for messages (`/users/42?x=1`). */
+export function pathOf(url: string): string {
   try {
     const u = new URL(url);
     return u.pathname + u.search;

@@ -4,6 +4,7 @@ import {
   ApiError,
   ConnectionError,
   errorFromResponse,
+  pathOf,
   RequestAbortedError,
   snippet,
   TimeoutError,
@@ -151,9 +152,4 @@ function headersOf(response: Response): Record<string, string> {
     out[key] = key === 'set-cookie' ? '[REDACTED]' : value;
   });
   return out;
-}
-
-function pathOf(url: string): string {
-  const i = url.indexOf('/', url.indexOf('//') + 2);
-  return i === -1 ? '/' : url.slice(i);
 }

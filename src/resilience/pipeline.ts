@@ -90,6 +90,10 @@ export function createPipeline(
       : undefined;
 
   /** One attempt under the concurrency cap. The attempt timer starts once a slot is held. */
+  /** `GET /users/42`: the call as messages and logs name it. */
+  const describeCall = (plan: CallPlan): string =>
+    `${plan.op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
+
   function sendOnce(
     plan: CallPlan,
     headers: Record<string, string> | undefined,
@@ -110,14 +114,13 @@ export function createPipeline(
       });
     };
     if (!concurrency) return attempt();
-    const what = `${plan.op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
     return concurrency.run(
       attempt,
       signal,
       deadlineAt - Date.now(),
       () =>
         new TimeoutError(
-          `${what} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${deadlineMs}) passed; nothing was sent.`,
+          `${describeCall(plan)} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${deadlineMs}) passed; nothing was sent.`,
           {
             kind: 'deadline',
             timeoutMs: deadlineMs,
@@ -148,7 +151,7 @@ export function createPipeline(
         headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
       }
       const attempts: AttemptEntry[] = [];
-      const what = `${op.method} ${plan.url.slice(config.baseUrl.length) || '/'}`;
+      const what = describeCall(plan);
       const trace = getTelemetry()?.startCall({
         operationId,
         method: op.method,
