@@ -2,12 +2,13 @@
 // resilience pipeline and the resources. Nothing here starts a timer or does I/O.
 import createClient, { type Client } from 'openapi-fetch';
 import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
-import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
+import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
-import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
-import { createPipeline } from './resilience/pipeline.js';
+import { createLogger, withRedaction } from './logging.js';
+import { createPipeline } from './pipeline/create-pipeline.js';
 import { Users } from './resources/users.js';
+import { createTransport } from './transport/fetch.js';
 import { sdkHeaders } from './version.js';
 
 /** The User Management API client. Construct once and reuse: breaker and budget state live here. */
@@ -22,19 +23,20 @@ export class UserManagementClient {
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
     this.#config = config;
-    const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const transport = createTransport(config.fetch, config.fetchOptions);
     const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
     const clientOptions = {
       baseUrl: config.baseUrl,
-      fetch,
+      fetch: transport.fetch,
+      Request: transport.Request,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
         ...config.headers,
-        ...staticAuthHeaders(config),
+        ...staticAuthHeaders(config.apiKey, config.auth),
       },
     };
-    const authorize = createAuthorizer(config, fetch);
+    const authorize = createAuthorizer(config.auth, transport, config.timeoutMs);
     // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
     const core = createClient<paths>(clientOptions);
     // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
@@ -74,22 +76,4 @@ export class UserManagementClient {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
-}
-
-/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
-function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
-  const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys);
-  const wrap =
-    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
-    (message, fields) => {
-      fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
-    };
-  return {
-    error: wrap(log.error),
-    warn: wrap(log.warn),
-    info: wrap(log.info),
-    debug: wrap(log.debug),
-    enabled,
-  };
 }

@@ -1,5 +1,22 @@
 // The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
-import type { Problem } from './http/api-types.js';
+// A leaf of the import graph: it imports nothing of ours. The problem-details shape is declared here and
+// src/http/api-types.ts checks at compile time that the spec's Problem schema still matches it.
+
+/** An RFC 9457 problem-details body. */
+export interface Problem {
+  /** A URI that identifies the problem type (`about:blank` when the server sent none). */
+  type: string;
+  /** A short summary of the problem type. */
+  title?: string;
+  /** The HTTP status code of this occurrence. */
+  status?: number;
+  /** An explanation of this occurrence, for a person to read. */
+  detail?: string;
+  /** A URI that identifies this occurrence. */
+  instance?: string;
+  /** The fields that failed validation, if any. */
+  errors?: FieldError[];
+}
 
 /** One attempt of a call, as recorded on every error the client throws. */
 export interface AttemptRecord {
@@ -249,13 +266,14 @@ function asProblem(body: unknown): Problem | undefined {
           typeof (e as Record<string, unknown>).message === 'string',
       )
     : undefined;
-  return { ...(b as Problem), ...(errors ? { errors } : {}) };
+  // A problem needs only one of title, detail or type to be useful; `type` defaults to about:blank (RFC 9457 §4.2.1).
+  return { ...(b as unknown as Problem), ...(errors ? { errors } : {}) };
 }
 
 const SNIPPET = 120;
 
 function describe(init: ApiErrorInit, problem: Problem | undefined): string {
-  const head = `${init.method} ${pathOf(init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
+  const head = `${describeCall(init.method, init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
   if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
   const detail = problem
     ? [problem.title === init.statusText ? undefined : problem.title, problem.detail]
@@ -274,6 +292,11 @@ function describe(init: ApiErrorInit, problem: Problem | undefined): string {
 export function snippet(text: string): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
+}
+
+/** How every message and log line names a call: `GET /users/42` (the path as sent, base path included). */
+export function describeCall(method: string, url: string): string {
+  return `${method} ${pathOf(url)}`;
 }
 
 /** The path and query of an absolute URL, for messages (`/users/42?x=1`). */

@@ -163,3 +163,21 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
+export function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
+  const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
+  const redactor = createRedactor(keys);
+  const wrap =
+    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
+    (message, fields) => {
+      fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
+    };
+  return {
+    error: wrap(log.error),
+    warn: wrap(log.warn),
+    info: wrap(log.info),
+    debug: wrap(log.debug),
+    enabled,
+  };
+}

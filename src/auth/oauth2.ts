@@ -1,9 +1,9 @@
 // OAuth2 client credentials (RFC 6749 §4.4): fetch a token, cache it until shortly before it expires,
 // share one refresh among concurrent calls, and never let the secret reach a message or a log.
 import createClient from 'openapi-fetch';
-import type { FetchLike } from '../config.js';
-import { ApiError, AuthenticationError, UserManagementError } from '../errors.js';
-import { runAttempt } from '../http/attempt.js';
+import { ApiError, AuthenticationError, describeCall, UserManagementError } from '../errors.js';
+import { runAttempt } from '../transport/attempt.js';
+import type { Transport } from '../transport/fetch.js';
 
 interface Credentials {
   readonly clientId: string;
@@ -19,11 +19,11 @@ const DEFAULT_LIFETIME_MS = 5 * 60_000;
 
 export function createOAuth2Authorizer(
   credentials: Credentials,
-  fetch: FetchLike,
+  transport: Transport,
   timeoutMs: number,
 ): (refresh: boolean) => Promise<string> {
   // The token endpoint goes through openapi-fetch like every other request: one HTTP path.
-  const client = createClient({ fetch });
+  const client = createClient({ fetch: transport.fetch, Request: transport.Request });
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
 
@@ -56,6 +56,7 @@ export function createOAuth2Authorizer(
         {
           method: 'POST',
           url: credentials.tokenUrl,
+          description: describeCall('POST', credentials.tokenUrl),
           timeoutMs,
           timeoutKind: 'attempt',
           signal: undefined,

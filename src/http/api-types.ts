@@ -6,6 +6,7 @@ import type {
   operations as operationTypes,
   paths as GeneratedPaths,
 } from '../../generated/schema.js';
+import type { Problem } from '../errors.js';
 
 type UserSchema = components['schemas']['User'];
 type NewUserSchema = components['schemas']['NewUser'];
@@ -26,8 +27,13 @@ export interface NewUser extends NewUserSchema {}
 export interface UserReplace extends UserReplaceSchema {}
 /** Some fields of a user, merged into the stored ones. */
 export interface UserPatch extends UserPatchSchema {}
-/** An RFC 9457 problem-details body. */
-export interface Problem extends ProblemSchema {}
+/** An RFC 9457 problem-details body (declared in errors.ts, where ApiError needs it). */
+export type { Problem } from '../errors.js';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/** Fails to compile when the spec's Problem schema and errors.ts's `Problem` drift apart. */
+export type ProblemMatchesSpec = Assert<Same<ProblemSchema, Problem>>;
 /** Postal address of a user. */
 export interface Address extends AddressSchema {}
 /** Employer of a user. */

@@ -3,8 +3,9 @@
 import type { Client } from 'openapi-fetch';
 import type { RequestOptions, ResolvedConfig } from '../config.js';
 import { InvalidArgumentError } from '../errors.js';
-import type { Pipeline } from '../resilience/pipeline.js';
-import type { Outcome } from './attempt.js';
+import { checkNumber, describeValue, wholeNumber } from '../validation.js';
+import type { Pipeline } from '../pipeline/create-pipeline.js';
+import type { Outcome } from '../transport/attempt.js';
 import type { paths } from './api-types.js';
 import { operations, type OperationDef, type OperationId } from './operations.js';
 
@@ -66,25 +67,16 @@ export class Core {
   }
 
   checkInteger(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-      throw new InvalidArgumentError(`${name} must be a whole number ${range}; got ${describe(value)}.`);
-    }
-    return value;
+    return checkNumber(name, value, wholeNumber(min, max), undefined, InvalidArgumentError);
   }
 
   /** Validates a request body argument: a plain object. */
   body(value: unknown): unknown {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new InvalidArgumentError(`The request body must be an object; got ${describe(value)}.`);
+      throw new InvalidArgumentError(
+        `The request body must be an object; got ${describeValue(value, true)}.`,
+      );
     }
     return value;
   }
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string')
-    return `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
 }

@@ -4,13 +4,13 @@ import {
   ApiError,
   ConnectionError,
   errorFromResponse,
-  pathOf,
   RequestAbortedError,
   snippet,
   TimeoutError,
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
+import { onTimeoutOrAbort } from '../resilience/wait.js';
 
 /** What openapi-fetch resolves with (parseAs: 'text'). */
 export interface RawResult {
@@ -25,16 +25,21 @@ export type Send = (init: {
   headers: Record<string, string> | undefined;
 }) => Promise<RawResult>;
 
-/** A response that arrived: `error` is set for non-2xx statuses and unreadable bodies. */
+/** What a call's attempt produced: a response that arrived, whatever its status. */
 export interface Outcome {
+  /** The response. Its body has been read: use `data` (or `error.body`). */
   readonly response: Response;
+  /** The parsed JSON body of a successful response, or undefined when it had none. */
   readonly data: unknown;
+  /** Set for an error status or an unreadable body; the call throws it unless a policy turns it around. */
   readonly error: ApiError | undefined;
 }
 
 export interface AttemptParams {
   readonly method: string;
   readonly url: string;
+  /** How messages name the call, e.g. `GET /users/42`. */
+  readonly description: string;
   readonly timeoutMs: number;
   /** Which limit `timeoutMs` is: the per-attempt timeout or what is left of the deadline. */
   readonly timeoutKind: TimeoutKind;
@@ -48,30 +53,23 @@ const CALLER_ABORTED = 2;
 export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome> {
   const ctl = new AbortController();
   let fired = 0;
-  const timer = setTimeout(() => {
-    fired = TIMED_OUT;
-    ctl.abort(new Error('timeout'));
-  }, p.timeoutMs);
-  const caller = p.signal;
-  const onAbort = (): void => {
-    fired = CALLER_ABORTED;
-    ctl.abort(caller?.reason);
-  };
-  caller?.addEventListener('abort', onAbort, { once: true });
+  const stop = onTimeoutOrAbort(p.timeoutMs, p.signal, (end) => {
+    fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
+    ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
+  });
   let raw: RawResult;
   try {
     raw = await send({ signal: ctl.signal, headers: p.headers });
   } catch (err) {
     throw mapFailure(err, fired, p);
   } finally {
-    clearTimeout(timer);
-    caller?.removeEventListener('abort', onAbort);
+    stop();
   }
   return toOutcome(raw, p);
 }
 
 function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
-  const what = `${p.method} ${pathOf(p.url)}`;
+  const what = p.description;
   if (fired === CALLER_ABORTED) {
     return new RequestAbortedError(`${what} was aborted by the caller.`, { cause: p.signal?.reason });
   }

@@ -1,0 +1,66 @@
+// One call's context: the plan (what to send), the per-call options checked once and merged over the
+// client's, and the state the policies share while the call runs.
+import { validateRequestOptions, type RequestOptions, type ResolvedConfig } from '../config.js';
+import { describeCall } from '../errors.js';
+import type { OperationDef } from '../http/operations.js';
+import { allowSharedSignal } from '../platform.js';
+import type { CallContext } from '../policies/policy.js';
+import { isIdempotentMethod } from '../resilience/retry.js';
+import type { Send } from '../transport/attempt.js';
+
+/** One logical call: what to send, described for messages and decisions. */
+export interface CallPlan {
+  readonly operationId: string;
+  readonly op: Pick<OperationDef, 'method' | 'path' | 'acceptsIdempotencyKey'>;
+  /** Absolute URL of the request (no query string), for errors and logs. */
+  readonly url: string;
+  readonly send: Send;
+  /** The request body, for policies and debug logs (redacted there). */
+  readonly body?: unknown;
+}
+
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+
+export function createCallContext(
+  plan: CallPlan,
+  options: RequestOptions | undefined,
+  config: ResolvedConfig,
+  start: number,
+): CallContext {
+  const o = options ?? NO_OPTIONS;
+  if (o !== NO_OPTIONS) validateRequestOptions(o);
+  const { op } = plan;
+  const signal = o.signal;
+  if (signal) allowSharedSignal(signal);
+  const headers: Record<string, string> = { ...o.headers };
+  if (op.acceptsIdempotencyKey) {
+    // One key per logical call, reused on every attempt, so the server can deduplicate.
+    headers['Idempotency-Key'] = o.idempotencyKey ?? globalThis.crypto.randomUUID();
+  }
+  return {
+    operationId: plan.operationId,
+    method: op.method,
+    path: op.path,
+    url: plan.url,
+    description: describeCall(op.method, plan.url),
+    body: plan.body,
+    signal,
+    attempt: 0,
+    headers,
+    send: plan.send,
+    start,
+    timeoutMs: o.timeoutMs ?? config.timeoutMs,
+    deadlineMs: o.deadlineMs ?? config.deadlineMs,
+    // Set by the deadline policy.
+    deadlineAt: Number.POSITIVE_INFINITY,
+    maxRetries: o.maxRetries ?? config.maxRetries,
+    safeToRepeat:
+      isIdempotentMethod(op.method) ||
+      op.acceptsIdempotencyKey ||
+      (o.retryNonIdempotent ?? config.retryNonIdempotent),
+    attempts: [],
+    retries: 0,
+    refreshAuth: false,
+    trace: undefined,
+  };
+}

@@ -1,0 +1,91 @@
+// The fetch every request goes through: the global one, or the application's own (undici's, a test
+// double, an instrumented one) with the application's fetch options (an undici dispatcher, credentials…).
+//
+// openapi-fetch builds a global `Request` and calls fetch(request). A fetch from another copy of the
+// fetch implementation — the `undici` package's, whose `instanceof Request` check fails on Node's global
+// Request — reads such an object as a URL string ("[object Request]") and fails. So when the
+// application brings its own fetch, requests are built as PortableRequest: it prints as its URL and
+// every part of it is passed again in `init`, which any fetch accepts.
+
+/** A fetch implementation: global `fetch`, undici's, or a test double. */
+export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Options passed to every fetch call, next to the request.
+ * @example
+ * ```ts
+ * import { Agent } from 'undici';
+ * new UserManagementClient({ baseUrl, fetchOptions: { dispatcher: new Agent({ connections: 8 }) } });
+ * ```
+ */
+export interface FetchOptions {
+  /**
+   * Node and undici: the dispatcher that sends the request — an undici `Agent`, `ProxyAgent` or
+   * `MockAgent`. Node's global fetch reads it too (pass one from the same undici major version as
+   * Node's, or use undici's own `fetch` with it). @default the global dispatcher
+   */
+  dispatcher?: object | undefined;
+  /** Browsers: whether cookies and HTTP auth go with cross-origin requests. @default 'same-origin' */
+  credentials?: RequestCredentials | undefined;
+  /** Browsers: the HTTP cache mode. @default 'default' */
+  cache?: RequestCache | undefined;
+  /** Browsers: CORS mode. @default 'cors' */
+  mode?: RequestMode | undefined;
+  /** Let the request outlive the page (browsers). @default false */
+  keepalive?: boolean | undefined;
+  /** Browsers: the referrer policy. @default the document's */
+  referrerPolicy?: ReferrerPolicy | undefined;
+}
+
+/**
+ * A Request class that prints as its URL and remembers its body, so it can be re-sent as (url, init).
+ * Made per client, not at import: a module must not touch globals when it loads.
+ */
+function portableRequestClass() {
+  return class PortableRequest extends Request {
+    readonly bodyInit: BodyInit | null | undefined;
+    constructor(input: RequestInfo | URL, init: RequestInit = {}) {
+      super(input, init);
+      this.bodyInit = init.body;
+    }
+    override toString(): string {
+      return this.url;
+    }
+  };
+}
+
+/** What openapi-fetch needs to send requests: its `fetch`, and the `Request` class to build them with. */
+export interface Transport {
+  readonly fetch: FetchLike;
+  readonly Request: typeof Request;
+}
+
+/** The transport of one client: `custom` (or the global fetch) called with `options`. */
+export function createTransport(custom: FetchLike | undefined, options: FetchOptions | undefined): Transport {
+  const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
+  if (custom === undefined) {
+    // Looked up per call, so a fetch patched in later (tests, instrumentation) is seen.
+    return {
+      fetch: init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request),
+      Request: globalThis.Request,
+    };
+  }
+  const Portable = portableRequestClass();
+  return {
+    fetch: (request) =>
+      custom(
+        request,
+        request instanceof Portable
+          ? {
+              method: request.method,
+              headers: request.headers,
+              body: request.bodyInit ?? null,
+              signal: request.signal,
+              redirect: request.redirect,
+              ...init,
+            }
+          : init,
+      ),
+    Request: Portable,
+  };
+}
