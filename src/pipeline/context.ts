@@ -2,7 +2,6 @@
 // client's, and the state the policies share while the call runs.
 import { validateRequestOptions, type RequestOptions, type ResolvedConfig } from '../config.js';
 import { describeCall } from '../errors.js';
-import type { OperationDef } from '../http/operations.js';
 import { allowSharedSignal } from '../platform.js';
 import type { CallContext } from '../policies/policy.js';
 import { isIdempotentMethod } from '../resilience/retry.js';
@@ -11,7 +10,14 @@ import type { Send } from '../transport/attempt.js';
 /** One logical call: what to send, described for messages and decisions. */
 export interface CallPlan {
   readonly operationId: string;
-  readonly op: Pick<OperationDef, 'method' | 'path' | 'acceptsIdempotencyKey'>;
+  /** What the pipeline needs of the operation (the generated table's entry has more). */
+  readonly op: {
+    readonly method: string;
+    /** The path template, e.g. `/users/{id}`. */
+    readonly path: string;
+    /** Whether the operation takes an Idempotency-Key, which makes a write safe to retry. */
+    readonly acceptsIdempotencyKey: boolean;
+  };
   /** Absolute URL of the request (no query string), for errors and logs. */
   readonly url: string;
   readonly send: Send;

@@ -78,9 +78,11 @@ export interface CallContext extends PolicyContext {
  * rate limit that outlasts the deadline, a credential that cannot be had): the retry policy passes
  * `error` on as it is, neither recorded as an attempt nor retried.
  */
-export class StopCall {
+export class StopCall extends Error {
+  override readonly name = 'StopCall';
   readonly error: unknown;
   constructor(error: unknown) {
+    super('The call ends before anything is sent.');
     this.error = error;
   }
 }
