@@ -76,7 +76,7 @@ export class OriginBreaker {
   }
 
   private async load(): Promise<void> {
-    const c = await import('cockatiel');
+    const c = await import('./cockatiel.js');
     const s = this.settings;
     const names: Readonly<Record<number, CircuitState>> = {
       [c.CircuitState.Closed]: 'closed',
