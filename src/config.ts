@@ -64,7 +64,7 @@ import {
 } from './policies/telemetry.js';
 import { checkHeaders, checkNumber, DURATION_MS, wholeNumber } from './validation.js';
 
-export type { FetchLike, FetchOptions } from './transport/fetch.js';
+export type { CustomFetch, FetchLike, FetchOptions, FetchResponse } from './transport/fetch.js';
 export type { TokenProvider, OAuth2ClientCredentials } from './auth/credentials.js';
 export type { BackoffOptions, RetryBudgetOptions } from './policies/retry.js';
 export type { CircuitBreakerOptions } from './policies/breaker.js';

@@ -7,6 +7,9 @@ export {
   type ClientOptions,
   type RequestOptions,
   type FetchLike,
+  type FetchOptions,
+  type CustomFetch,
+  type FetchResponse,
   type TokenProvider,
   type OAuth2ClientCredentials,
   type BackoffOptions,
@@ -39,6 +42,9 @@ export {
   type TimeoutKind,
 } from './errors.js';
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
+export type { Policy, PolicyContext } from './policies/policy.js';
+export type { CustomPolicy, PolicyPosition } from './policies/custom.js';
+export type { Outcome } from './transport/attempt.js';
 export type { OpenTelemetryApi } from './telemetry/otel.js';
 export type { RetryEvent, RetryReason, CircuitState, CircuitStateChange } from './resilience/events.js';
 export type {

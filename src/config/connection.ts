@@ -2,7 +2,7 @@
 // options, and the headers sent with every request.
 import { envValue, ENV_VARS } from '../env.js';
 import { ConfigError } from '../errors.js';
-import type { FetchLike, FetchOptions } from '../transport/fetch.js';
+import type { CustomFetch, FetchOptions } from '../transport/fetch.js';
 import { checkHeaders } from '../validation.js';
 
 /** Where requests go and how they are sent. */
@@ -13,7 +13,7 @@ export interface ConnectionOptions {
    * The fetch to use: the global one, undici's (with its own `Agent` or `ProxyAgent`), or a test double.
    * @default globalThis.fetch
    */
-  fetch?: FetchLike | undefined;
+  fetch?: CustomFetch | undefined;
   /** Options passed to every fetch call, such as an undici `dispatcher`. @default none */
   fetchOptions?: FetchOptions | undefined;
   /** Headers sent with every request. @default {} */
@@ -25,7 +25,7 @@ export interface ResolvedConnection {
   /** The base URL without a trailing slash. */
   readonly baseUrl: string;
   readonly origin: string;
-  readonly fetch: FetchLike | undefined;
+  readonly fetch: CustomFetch | undefined;
   readonly fetchOptions: Readonly<FetchOptions> | undefined;
   readonly headers: Readonly<Record<string, string>>;
 }

@@ -7,8 +7,29 @@
 // application brings its own fetch, requests are built as PortableRequest: it prints as its URL and
 // every part of it is passed again in `init`, which any fetch accepts.
 
+/**
+ * What the SDK reads of a fetch response. Both the global `Response` and the `undici` package's have it
+ * (their full types differ in details such as the body stream's type parameter).
+ */
+export type FetchResponse = Pick<
+  Response,
+  'ok' | 'status' | 'statusText' | 'headers' | 'url' | 'text' | 'json' | 'arrayBuffer'
+>;
+
 /** A fetch implementation: global `fetch`, undici's, or a test double. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * What the `fetch` option takes: any {@link FetchLike}, and also a fetch typed with its own copy of the
+ * fetch types — the `undici` package's `fetch` fits as it is, no cast.
+ *
+ * The SDK calls it as `fetch(request, init)`. `request` is a standard `Request` that also converts to
+ * its URL (`String(request)`), which is how a fetch that does not recognise our `Request` class (undici's
+ * `instanceof` check fails on Node's global one) still reads it: as the URL, with every other part of the
+ * request given again in `init`. `init` is typed `never` so that any fetch's own `init` type fits; a
+ * custom fetch should read `request`, and pass `init` on unchanged.
+ */
+export type CustomFetch = (input: Request & string, init?: never) => Promise<Response | FetchResponse>;
 
 /**
  * Options passed to every fetch call, next to the request.
@@ -56,12 +77,15 @@ function portableRequestClass() {
 
 /** What openapi-fetch needs to send requests: its `fetch`, and the `Request` class to build them with. */
 export interface Transport {
-  readonly fetch: FetchLike;
+  readonly fetch: (input: Request) => Promise<Response>;
   readonly Request: typeof Request;
 }
 
 /** The transport of one client: `custom` (or the global fetch) called with `options`. */
-export function createTransport(custom: FetchLike | undefined, options: FetchOptions | undefined): Transport {
+export function createTransport(
+  custom: CustomFetch | undefined,
+  options: FetchOptions | undefined,
+): Transport {
   const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
   if (custom === undefined) {
     // Looked up per call, so a fetch patched in later (tests, instrumentation) is seen.
@@ -72,8 +96,10 @@ export function createTransport(custom: FetchLike | undefined, options: FetchOpt
   }
   const Portable = portableRequestClass();
   return {
+    // The request prints as its URL (Portable), and the custom fetch's response is read only through
+    // FetchResponse's members: the casts restate what CustomFetch documents.
     fetch: (request) =>
-      custom(
+      (custom as unknown as FetchLike)(
         request,
         request instanceof Portable
           ? {
