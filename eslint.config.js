@@ -23,6 +23,7 @@ const LAYERS = [
     'errors and platform',
     [
       'src/errors.ts',
+      'src/describe.ts',
       'src/validation.ts',
       'src/logging.ts',
       'src/env.ts',

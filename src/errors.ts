@@ -1,6 +1,9 @@
 // The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
 // A leaf of the import graph: it imports nothing of ours. The problem-details shape is declared here and
 // src/http/api-types.ts checks at compile time that the spec's Problem schema still matches it.
+import { describeCall, snippet } from './describe.js';
+
+export { describeCall, pathOf, snippet } from './describe.js';
 
 /** An RFC 9457 problem-details body. */
 export interface Problem {
@@ -270,8 +273,6 @@ function asProblem(body: unknown): Problem | undefined {
   return { ...(b as unknown as Problem), ...(errors ? { errors } : {}) };
 }
 
-const SNIPPET = 120;
-
 function describe(init: ApiErrorInit, problem: Problem | undefined): string {
   const head = `${describeCall(init.method, init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
   if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
@@ -286,27 +287,6 @@ function describe(init: ApiErrorInit, problem: Problem | undefined): string {
     ? ` (${problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})`
     : '';
   return detail ? `${head}: ${detail}${fields}` : head;
-}
-
-/** A short single-line excerpt of a body, for messages. */
-export function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
-}
-
-/** How every message and log line names a call: `GET /users/42` (the path as sent, base path included). */
-export function describeCall(method: string, url: string): string {
-  return `${method} ${pathOf(url)}`;
-}
-
-/** The path and query of an absolute URL, for messages (`/users/42?x=1`). */
-export function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
 }
 
 function parseRateLimit(headers: Readonly<Record<string, string>>): RateLimitInfo {
