@@ -28,7 +28,6 @@ export class UserManagementClient {
     const clientOptions = {
       baseUrl: config.baseUrl,
       fetch: transport.fetch,
-      Request: transport.Request,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),

@@ -23,7 +23,7 @@ export function createOAuth2Authorizer(
   timeoutMs: number,
 ): (refresh: boolean) => Promise<string> {
   // The token endpoint goes through openapi-fetch like every other request: one HTTP path.
-  const client = createClient({ fetch: transport.fetch, Request: transport.Request });
+  const client = createClient({ fetch: transport.fetch });
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
 

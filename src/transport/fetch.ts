@@ -3,9 +3,11 @@
 //
 // openapi-fetch builds a global `Request` and calls fetch(request). A fetch from another copy of the
 // fetch implementation — the `undici` package's, whose `instanceof Request` check fails on Node's global
-// Request — reads such an object as a URL string ("[object Request]") and fails. So when the
-// application brings its own fetch, requests are built as PortableRequest: it prints as its URL and
-// every part of it is passed again in `init`, which any fetch accepts.
+// Request — reads such an object as a URL string (String(request), "[object Request]") and fails. So
+// the first call to an application's fetch is a probe: the request's String() throws a sentinel. A
+// fetch that takes our Request never calls it and is called as fetch(request) from then on, at no
+// extra cost; one that does is called as fetch(url, init) with every part of the request in `init`,
+// which any fetch accepts, starting with the probed call itself (nothing was sent yet).
 
 /**
  * What the SDK reads of a fetch response. Both the global `Response` and the `undici` package's have it
@@ -23,11 +25,12 @@ export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response
  * What the `fetch` option takes: any {@link FetchLike}, and also a fetch typed with its own copy of the
  * fetch types — the `undici` package's `fetch` fits as it is, no cast.
  *
- * The SDK calls it as `fetch(request, init)`. `request` is a standard `Request` that also converts to
- * its URL (`String(request)`), which is how a fetch that does not recognise our `Request` class (undici's
- * `instanceof` check fails on Node's global one) still reads it: as the URL, with every other part of the
- * request given again in `init`. `init` is typed `never` so that any fetch's own `init` type fits; a
- * custom fetch should read `request`, and pass `init` on unchanged.
+ * The SDK calls it as `fetch(request, init)`, `init` holding the `fetchOptions`. A fetch that does not
+ * recognise the global `Request` class and reads the request as a URL string (undici's, whose
+ * `instanceof` check fails on Node's global one) is noticed on its first call and from then on called
+ * as `fetch(url, init)` with every part of the request in `init` — hence the input type, a Request
+ * that may also be read as a string. `init` is typed `never` so that any fetch's own `init` type
+ * fits: read `input`, and pass `init` on unchanged.
  */
 export type CustomFetch = (input: Request & string, init?: never) => Promise<Response | FetchResponse>;
 
@@ -58,27 +61,9 @@ export interface FetchOptions {
   referrerPolicy?: ReferrerPolicy | undefined;
 }
 
-/**
- * A Request class that prints as its URL and remembers its body, so it can be re-sent as (url, init).
- * Made per client, not at import: a module must not touch globals when it loads.
- */
-function portableRequestClass() {
-  return class PortableRequest extends Request {
-    readonly bodyInit: BodyInit | null | undefined;
-    constructor(input: RequestInfo | URL, init: RequestInit = {}) {
-      super(input, init);
-      this.bodyInit = init.body;
-    }
-    override toString(): string {
-      return this.url;
-    }
-  };
-}
-
-/** What openapi-fetch needs to send requests: its `fetch`, and the `Request` class to build them with. */
+/** What openapi-fetch sends requests with. */
 export interface Transport {
   readonly fetch: (input: Request) => Promise<Response>;
-  readonly Request: typeof Request;
 }
 
 /** The transport of one client: `custom` (or the global fetch) called with `options`. */
@@ -91,27 +76,47 @@ export function createTransport(
     // Looked up per call, so a fetch patched in later (tests, instrumentation) is seen.
     return {
       fetch: init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request),
-      Request: globalThis.Request,
     };
   }
-  const Portable = portableRequestClass();
+  // The custom fetch's response is read only through FetchResponse's members: the cast restates what
+  // CustomFetch documents.
+  const call = custom as unknown as (input: Request | string, init?: RequestInit) => Promise<Response>;
+  let mode: 'probe' | 'request' | 'url' = 'probe';
+  const viaUrl = async (request: Request): Promise<Response> =>
+    call(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body === null ? null : await request.arrayBuffer(),
+      signal: request.signal,
+      redirect: request.redirect,
+      ...init,
+    });
+  // The first calls find out which of the two this fetch is; a throw that is not ours is a real failure.
+  const probe = async (request: Request): Promise<Response> => {
+    const sentinel = new Error('the fetch read the request as a URL string');
+    Object.defineProperty(request, 'toString', {
+      configurable: true,
+      value: () => {
+        throw sentinel;
+      },
+    });
+    try {
+      const response = await call(request, init);
+      if (mode === 'probe') mode = 'request';
+      return response;
+    } catch (err) {
+      if (err !== sentinel) throw err;
+      mode = 'url';
+      return await viaUrl(request);
+    } finally {
+      delete (request as { toString?: unknown }).toString;
+    }
+  };
   return {
-    // The request prints as its URL (Portable), and the custom fetch's response is read only through
-    // FetchResponse's members: the casts restate what CustomFetch documents.
-    fetch: (request) =>
-      (custom as unknown as FetchLike)(
-        request,
-        request instanceof Portable
-          ? {
-              method: request.method,
-              headers: request.headers,
-              body: request.bodyInit ?? null,
-              signal: request.signal,
-              redirect: request.redirect,
-              ...init,
-            }
-          : init,
-      ),
-    Request: Portable,
+    fetch: (request) => {
+      if (mode === 'request') return call(request, init);
+      if (mode === 'url') return viaUrl(request);
+      return probe(request);
+    },
   };
 }

@@ -124,7 +124,7 @@ describe('a fetch from the undici package', () => {
     }
   });
 
-  it('hands fetchOptions to any custom fetch in init, next to the request', async () => {
+  it('hands fetchOptions to any custom fetch as init, next to the request', async () => {
     const inits: unknown[] = [];
     const client = new UserManagementClient({
       baseUrl: server.url,
@@ -138,9 +138,7 @@ describe('a fetch from the undici package', () => {
 
     await client.users.get(1);
 
-    expect(inits).toEqual([
-      expect.objectContaining({ method: 'GET', credentials: 'include', keepalive: true }),
-    ]);
+    expect(inits).toEqual([{ credentials: 'include', keepalive: true }]);
   });
 
   it('hands fetchOptions to the global fetch: Node reads the dispatcher', async () => {
