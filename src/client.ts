@@ -1,32 +1,37 @@
 // UserManagementClient: resolves the config once, then wires auth, the openapi-fetch client, the
-// resilience pipeline and the resources. Nothing here starts a timer or does I/O.
+// resilience pipeline and the generated resources; `raw` runs through the same pipeline.
+// Nothing here starts a timer or does I/O.
 import createClient, { type Client } from 'openapi-fetch';
 import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
 import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
 import type { paths } from './http/api-types.js';
+import { ApiResources } from './generated/index.js';
 import { Core } from './http/core.js';
+import { createRawClient } from './http/raw.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
 import { createPipeline } from './resilience/pipeline.js';
-import { Users } from './resources/users.js';
 import { sdkHeaders } from './version.js';
 
-/** The User Management API client. Construct once and reuse: breaker and budget state live here. */
-export class UserManagementClient {
-  /** Operations on users. */
-  readonly users: Users;
-  /** The typed openapi-fetch client, for operations the facade does not wrap (no retries or breaker). */
+/**
+ * The User Management API client: one property per tag of the spec (`client.users`, `client.groups`), one
+ * method per operation. Construct once and reuse: breaker and budget state live here.
+ */
+export class UserManagementClient extends ApiResources {
+  /**
+   * The typed openapi-fetch client, for requests the generated methods do not cover. Each request runs
+   * through the same pipeline as the methods: retries, breaker, deadline, auth refresh, logging, telemetry,
+   * and an `Idempotency-Key` for operations that declare one.
+   */
   readonly raw: Client<paths>;
   readonly #config: ResolvedConfig;
 
   /** Resolves options (then env `USER_MGMT_*`, then defaults); throws ConfigError on bad config. */
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
-    this.#config = config;
     const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
     const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
     const clientOptions = {
       baseUrl: config.baseUrl,
-      fetch,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
@@ -34,21 +39,11 @@ export class UserManagementClient {
         ...staticAuthHeaders(config),
       },
     };
-    const authorize = createAuthorizer(config, fetch);
-    // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
-    const core = createClient<paths>(clientOptions);
-    // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
-    // `raw` works under every credential kind.
-    this.raw = createClient<paths>(clientOptions);
-    if (authorize) {
-      this.raw.use({
-        async onRequest({ request }) {
-          request.headers.set('Authorization', `Bearer ${await authorize(false)}`);
-          return request;
-        },
-      });
-    }
-    this.users = new Users(new Core(core, config, createPipeline(config, log, authorize)));
+    // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits.
+    const pipeline = createPipeline(config, log, createAuthorizer(config, fetch));
+    super(new Core(createClient<paths>({ ...clientOptions, fetch }), config, pipeline));
+    this.#config = config;
+    this.raw = createRawClient(clientOptions, fetch, pipeline);
   }
 
   /** The base URL requests go to. */
@@ -57,7 +52,7 @@ export class UserManagementClient {
   }
 
   /** A description without credentials. */
-  toString(): string {
+  override toString(): string {
     return `UserManagementClient { baseUrl: ${this.#config.baseUrl}, auth: ${this.#config.auth.kind}${this.#config.apiKey !== undefined && this.#config.auth.kind !== 'apiKey' ? ' + apiKey' : ''} }`;
   }
 

@@ -5,7 +5,7 @@ import {
   pageFromLink,
   parseLinkHeader,
   parseTotalCount,
-} from '../../src/resources/pagination.js';
+} from '../../src/http/page.js';
 
 describe('parseLinkHeader', () => {
   // Examples from RFC 8288 §3.5.
