@@ -31,11 +31,11 @@ export type ResponseBody<Id extends OperationId> = {
   [S in keyof Operation<Id>['responses']]: S extends SuccessCode ? JsonOf<Operation<Id>['responses'][S]> : never;
 }[keyof Operation<Id>['responses']];
 
-/** What an SDK method resolves to: the response body, or `void` when every success is empty. */
+/** What an SDK method resolves to: the response body, or `undefined` when every success is empty. */
 export type Result<Id extends OperationId> = [ResponseBody<Id>] extends [never]
-  ? void
+  ? undefined
   : ResponseBody<Id> extends Record<string, never>
-    ? void
+    ? undefined
     : ResponseBody<Id>;
 
 /** One item of a paginated operation's response (an array). */

@@ -43,10 +43,10 @@ describe.concurrent('spec:update', () => {
     expect(await copy.read('spec/openapi.yaml')).toBe(
       await readFile(fixture('next-compatible.yaml'), 'utf8'),
     );
-    expect(await copy.read('generated/operations.ts')).toMatch(
+    expect(await copy.read('src/generated/operations.ts')).toMatch(
       /deactivateUser: \{\s+method: "POST",\s+path: "\/users\/\{id\}\/deactivate"/,
     );
-    expect(await copy.read('generated/schema.ts')).toContain('nickname?: string;');
+    expect(await copy.read('src/generated/schema.ts')).toContain('nickname?: string;');
 
     const [file, ...more] = await copy.newChangesets(before);
     expect(more).toEqual([]);
@@ -90,7 +90,7 @@ describe.concurrent('spec:update', () => {
     const run = await copy.specUpdate(fixture('next-breaking.yaml'), '--allow-breaking', '--skip-tests');
     expect(run.code).toBe(0);
     expect(await copy.read('spec/openapi.yaml')).toBe(await readFile(fixture('next-breaking.yaml'), 'utf8'));
-    expect(await copy.read('generated/operations.ts')).not.toContain('deleteUser');
+    expect(await copy.read('src/generated/operations.ts')).not.toContain('deleteUser');
     const [file] = await copy.newChangesets(before);
     const changeset = parseChangeset(await copy.read(file!));
     expect(changeset.releases).toEqual([{ name: 'user-management-sdk', type: 'major' }]);
@@ -119,7 +119,7 @@ describe.concurrent('spec:update', () => {
     expect(changeset.releases).toEqual([{ name: 'user-management-sdk', type: 'patch' }]);
     expect(changeset.summary).toContain('- `listUsers` (GET /users): description changed');
     expect(changeset.summary).toContain('- `User.email`: example changed');
-    expect(await copy.read('generated/operations.ts')).toBe(before['generated/operations.ts']);
+    expect(await copy.read('src/generated/operations.ts')).toBe(before['src/generated/operations.ts']);
   });
 
   it('reports only with --dry-run: prints the bump and the changeset, changes nothing', async (ctx) => {

@@ -45,7 +45,7 @@ describe('the users facade types', () => {
 
   it('delete resolves to void', () => {
     expectTypeOf<Users['delete']>().returns.toEqualTypeOf<APIPromise<void>>();
-    expectTypeOf<Users['delete']>().returns.resolves.toEqualTypeOf<void>();
+    expectTypeOf<Users['delete']>().returns.resolves.toBeVoid();
   });
 
   it('listAll yields Users', () => {
