@@ -1,6 +1,7 @@
 // The SDK-level view of a spec change, for spec:update's report and changeset: which methods of the
 // generated client appear, disappear or change, by their public names (`client.users.deactivate()`).
-import type { SdkModel } from './model.js';
+import { nameOperations } from './naming.js';
+import { walkOperations, type OpenApiDocument } from './spec.js';
 
 /** The methods added, removed and changed between two generated surfaces, as `client.<tag>.<method>()`. */
 export interface SdkDiff {
@@ -9,32 +10,41 @@ export interface SdkDiff {
   readonly changed: readonly string[];
 }
 
-const publicName = (row: { readonly sdk: { readonly property: string; readonly method: string } }): string =>
-  `client.${row.sdk.property}.${row.sdk.method}()`;
+/** operationId → public method name and what its call looks like, under the naming rules. */
+export function sdkSurface(doc: OpenApiDocument): Map<string, { name: string; shape: string }> {
+  const ops = walkOperations(doc);
+  const names = nameOperations(ops);
+  return new Map(
+    ops.map((op) => {
+      const n = names.get(op.operationId);
+      const shape = JSON.stringify([op.method, op.path, op.parameters.map((p) => [p.in, p.name, p.required])]);
+      return [op.operationId, { name: `client.${n?.property ?? ''}.${n?.method ?? ''}()`, shape }];
+    }),
+  );
+}
 
 /**
  * Compares the generated surfaces of two specs. An operation whose public name moved counts as removed
  * under the old name and added under the new one; `touched` (operationIds the spec comparison found
- * changes in) marks the methods whose types or behaviour changed.
+ * changes in) and a different method, path or parameter list mark a method as changed.
  */
-export function diffSdk(before: SdkModel, after: SdkModel, touched: Iterable<string>): SdkDiff {
-  const was = new Map(Object.values(before.operations).map((row) => [publicName(row), row]));
-  const now = new Map(Object.values(after.operations).map((row) => [publicName(row), row]));
-  const idsBefore = new Map(Object.entries(before.operations).map(([id, row]) => [id, publicName(row)]));
-  const idsAfter = new Map(Object.entries(after.operations).map(([id, row]) => [id, publicName(row)]));
+export function diffSdk(before: OpenApiDocument, after: OpenApiDocument, touched: Iterable<string>): SdkDiff {
+  const was = sdkSurface(before);
+  const now = sdkSurface(after);
+  const namesBefore = new Map([...was.values()].map((v) => [v.name, v.shape]));
+  const namesAfter = new Map([...now.values()].map((v) => [v.name, v.shape]));
   const changed = new Set<string>();
   for (const id of touched) {
-    const name = idsAfter.get(id);
-    if (name !== undefined && idsBefore.get(id) === name) changed.add(name);
+    const name = now.get(id)?.name;
+    if (name !== undefined && was.get(id)?.name === name) changed.add(name);
   }
-  // The same method with a different method, path, idempotency or pagination is a change too.
-  for (const [name, row] of now) {
-    const old = was.get(name);
-    if (old && JSON.stringify(old) !== JSON.stringify(row)) changed.add(name);
+  for (const [name, shape] of namesAfter) {
+    const old = namesBefore.get(name);
+    if (old !== undefined && old !== shape) changed.add(name);
   }
   return {
-    added: [...now.keys()].filter((n) => !was.has(n)).sort(),
-    removed: [...was.keys()].filter((n) => !now.has(n)).sort(),
+    added: [...namesAfter.keys()].filter((n) => !namesBefore.has(n)).sort(),
+    removed: [...namesBefore.keys()].filter((n) => !namesAfter.has(n)).sort(),
     changed: [...changed].sort(),
   };
 }

@@ -20,8 +20,7 @@ import { classifySpecs } from '../scripts/lib/spec-classify.mjs';
 import { sameJson } from '../scripts/lib/spec-compare.mjs';
 import { run, tail } from './exec.js';
 import { GENERATED_DIR, generate, root, SPEC_PATH } from './generate.js';
-import { buildModel } from './model.js';
-import { describeSdkDiff, diffSdk } from './sdk-diff.js';
+import { describeSdkDiff, diffSdk, sdkSurface } from './sdk-diff.js';
 import { loadSpec, SpecError } from './spec.js';
 
 const require = createRequire(import.meta.url);
@@ -162,8 +161,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const current = await loadSpec(SPEC, rel(SPEC));
   ok(`${label} is OpenAPI ${incoming.doc.openapi}`);
   // The naming rules first: a collision or an empty method name stops here, before anything is touched.
-  const sdkBefore = buildModel(current.doc);
-  const sdkAfter = buildModel(incoming.doc);
+  sdkSurface(incoming.doc);
   // Spectral runs in a child process while openapi-diff works here: the two slowest checks overlap.
   const same = sameJson(current.doc, incoming.doc);
   const classified = same ? Promise.resolve(undefined) : classifySpecs(current.doc, incoming.doc);
@@ -179,8 +177,8 @@ async function main(argv: readonly string[]): Promise<number> {
   if (!result) return 0;
   const sdk = describeSdkDiff(
     diffSdk(
-      sdkBefore,
-      sdkAfter,
+      current.doc,
+      incoming.doc,
       result.changes.flatMap((c) => c.operations),
     ),
   );

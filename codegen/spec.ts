@@ -58,7 +58,7 @@ export function assertOpenApi30(doc: unknown, label: string): asserts doc is Ope
   const swagger = doc.swagger;
   if (swagger !== undefined) {
     throw new SpecError(
-      `${label} is Swagger ${JSON.stringify(swagger)} (OpenAPI 2), but this SDK is generated from OpenAPI 3.0.x. ` +
+      `${label} is Swagger ${typeof swagger === 'string' || typeof swagger === 'number' ? String(swagger) : JSON.stringify(swagger)} (OpenAPI 2), but this SDK is generated from OpenAPI 3.0.x. ` +
         'Ask the provider for their OpenAPI 3.0 document, or convert it (for example with swagger2openapi) and review the result.',
     );
   }

@@ -104,7 +104,7 @@ export interface paths {
         post?: never;
         /**
          * Delete a group
-         * @description A well-behaved server answers `204`; json-server answers `200` with `{}` (and leaves the group's memberships in place).
+         * @description A well-behaved server answers `204`; json-server answers `200` with `{}`, and removes the group's memberships with it.
          */
         delete: operations["deleteGroup"];
         options?: never;

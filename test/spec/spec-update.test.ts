@@ -60,6 +60,15 @@ describe.concurrent('spec:update', () => {
         '',
         '- `User.nickname` was added (optional) — responses of `createUser`, `getUser`, `listUsers`, `replaceUser`, `updateUser`',
         '- Operation `deactivateUser` (POST /users/{id}/deactivate) was added',
+        '',
+        'SDK methods:',
+        '',
+        '- Added `client.users.deactivate()`',
+        '- Changed `client.users.create()`',
+        '- Changed `client.users.get()`',
+        '- Changed `client.users.list()`',
+        '- Changed `client.users.replace()`',
+        '- Changed `client.users.update()`',
       ].join('\n'),
     );
   });
@@ -163,7 +172,7 @@ describe.concurrent('spec:update', () => {
     expect(await copy.snapshot()).toEqual(before);
   });
 
-  it('puts the previous spec and generated/ back when a later step fails', async (ctx) => {
+  it('puts the previous spec and src/generated/ back when a later step fails', async (ctx) => {
     const { expect } = ctx;
     const copy = await repo(ctx);
     const before = await copy.snapshot();
@@ -177,7 +186,7 @@ describe.concurrent('spec:update', () => {
     expect(run.stdout).toContain('✔ replaced spec/openapi.yaml');
     expect(run.stderr).toContain('deactivateUser declares no 2xx response');
     expect(run.stderr).toContain(
-      'Restored the previous spec/openapi.yaml and generated/; no changeset was written.',
+      'Restored the previous spec/openapi.yaml and src/generated/; no changeset was written.',
     );
     expect(await copy.snapshot()).toEqual(before);
   });

@@ -115,7 +115,7 @@ export class Groups extends Resource {
   /**
    * Delete a group.
    *
-   * A well-behaved server answers `204`; json-server answers `200` with `{}` (and leaves the group's memberships in place).
+   * A well-behaved server answers `204`; json-server answers `200` with `{}`, and removes the group's memberships with it.
    *
    * `DELETE /groups/{id}` (operation `deleteGroup`).
    *
