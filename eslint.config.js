@@ -34,7 +34,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/generated/*', '**/generated/**'],
-              message: 'Import generated types through src/http/api-types.ts (the operation table through src/http/operations.ts).',
+              message:
+                'Import generated types through src/http/api-types.ts (the operation table through src/http/operations.ts).',
             },
           ],
         },

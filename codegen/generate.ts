@@ -43,7 +43,8 @@ export async function render(specPath: string): Promise<{ files: Map<string, str
     ['client.ts', renderClientBase(label, model)],
     ['index.ts', renderIndex(label, model)],
   ]);
-  for (const r of model.resources) files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));
+  for (const r of model.resources)
+    files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));
   return { files, model };
 }
 
@@ -90,7 +91,9 @@ async function main(args: readonly string[]): Promise<void> {
   const outDir = opt('--out', GENERATED_DIR);
   if (!args.includes('--check')) {
     const names = await generate(specPath, outDir);
-    console.log(`generated ${names.length} files in ${posix(relative(root, outDir))}/ from ${posix(relative(root, specPath))}`);
+    console.log(
+      `generated ${names.length} files in ${posix(relative(root, outDir))}/ from ${posix(relative(root, specPath))}`,
+    );
     return;
   }
   const tmp = await mkdtemp(join(tmpdir(), 'um-generated-'));

@@ -110,7 +110,9 @@ const num = (node: Json | undefined, key: string): number | undefined => {
 
 function paramDef(doc: OpenApiDocument, p: SpecParameter): ParamDef {
   const schema = resolveRef(doc, p.schema);
-  const values = arr(schema, 'enum').filter((v): v is string | number => typeof v === 'string' || typeof v === 'number');
+  const values = arr(schema, 'enum').filter(
+    (v): v is string | number => typeof v === 'string' || typeof v === 'number',
+  );
   const dflt = isObject(schema) ? schema.default : undefined;
   const minimum = num(schema, 'minimum');
   const maximum = num(schema, 'maximum');
@@ -122,7 +124,9 @@ function paramDef(doc: OpenApiDocument, p: SpecParameter): ParamDef {
     ...(minimum !== undefined ? { minimum } : {}),
     ...(maximum !== undefined ? { maximum } : {}),
     ...(values.length ? { enum: values } : {}),
-    ...(typeof dflt === 'string' || typeof dflt === 'number' || typeof dflt === 'boolean' ? { default: dflt } : {}),
+    ...(typeof dflt === 'string' || typeof dflt === 'number' || typeof dflt === 'boolean'
+      ? { default: dflt }
+      : {}),
   };
 }
 
@@ -228,7 +232,9 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
     for (const q of queryParams) {
       const clash = sdkNames.get(queryName(q.name));
       if (clash !== undefined)
-        throw new SpecError(`${op.operationId}: the query parameters ${clash} and ${q.name} both become "${queryName(q.name)}".`);
+        throw new SpecError(
+          `${op.operationId}: the query parameters ${clash} and ${q.name} both become "${queryName(q.name)}".`,
+        );
       sdkNames.set(queryName(q.name), q.name);
     }
 
@@ -249,7 +255,10 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
     const headers = Object.keys(obj(resolveRef(doc, success), 'headers') ?? {}).map((h) => h.toLowerCase());
     const pageParam = str(ext, 'page') ?? queryParams.find((q) => PAGE_NAMES.includes(q.name))?.name;
     const limitParam = str(ext, 'limit') ?? queryParams.find((q) => LIMIT_NAMES.includes(q.name))?.name;
-    const itemsSchema = str(resolveRef(doc, successSchema), 'type') === 'array' ? obj(resolveRef(doc, successSchema), 'items') : undefined;
+    const itemsSchema =
+      str(resolveRef(doc, successSchema), 'type') === 'array'
+        ? obj(resolveRef(doc, successSchema), 'items')
+        : undefined;
     const paginated =
       pageParam !== undefined &&
       limitParam !== undefined &&
@@ -289,7 +298,10 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
       const item = refName(itemsSchema);
       if (item !== undefined) pages.set(`${item}Page`, item);
     } else if (!returnsData) resultType = 'void';
-    else resultType = (refName(successSchema) !== undefined ? use(tsType(doc, successSchema)) : undefined) ?? `ResponseBody<'${id}'>`;
+    else
+      resultType =
+        (refName(successSchema) !== undefined ? use(tsType(doc, successSchema)) : undefined) ??
+        `ResponseBody<'${id}'>`;
 
     const queryTypes = Object.fromEntries(queryParams.map((q) => [q.name, tsType(doc, q.schema)]));
     const method: MethodModel = {
@@ -328,13 +340,18 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
     const list = r.methods.find((m) => m.name === 'list' && m.row.pagination);
     const clash = r.methods.find((m) => m.name === 'listAll');
     if (list && clash)
-      throw new SpecError(`${clash.operationId} and the listAll of ${list.operationId} both become client.${r.property}.listAll(); give ${clash.operationId} an x-sdk-method.`);
+      throw new SpecError(
+        `${clash.operationId} and the listAll of ${list.operationId} both become client.${r.property}.listAll(); give ${clash.operationId} an x-sdk-method.`,
+      );
   }
 
   const models = Object.entries(obj(obj(doc, 'components'), 'schemas') ?? {}).map(([name, schema]) => ({
     name,
     description: str(schema, 'description'),
-    isObject: str(schema, 'type') === 'object' || obj(schema, 'properties') !== undefined || arr(schema, 'allOf').length > 0,
+    isObject:
+      str(schema, 'type') === 'object' ||
+      obj(schema, 'properties') !== undefined ||
+      arr(schema, 'allOf').length > 0,
   }));
   return {
     operations: Object.fromEntries(Object.entries(operations).sort(([a], [b]) => a.localeCompare(b))),

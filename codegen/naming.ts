@@ -39,7 +39,11 @@ export function stripTagNoun(operationId: string, tag: string): string {
   for (const noun of [plural, one]) {
     if (!noun) continue;
     const lower = operationId.toLowerCase();
-    for (let at = lower.indexOf(noun.toLowerCase()); at >= 0; at = lower.indexOf(noun.toLowerCase(), at + 1)) {
+    for (
+      let at = lower.indexOf(noun.toLowerCase());
+      at >= 0;
+      at = lower.indexOf(noun.toLowerCase(), at + 1)
+    ) {
       const startsWord = at === 0 || operationId.slice(at, at + noun.length) === noun;
       const next = operationId.charAt(at + noun.length);
       const endsWord = next === '' || /[A-Z0-9_]/.test(next);
@@ -54,7 +58,16 @@ export function stripTagNoun(operationId: string, tag: string): string {
   return lowerFirst(operationId.slice(0, best.at) + operationId.slice(best.at + best.length));
 }
 
-const RESERVED = new Set(['constructor', 'then', 'catch', 'finally', 'core', 'prototype', 'toString', 'toJSON']);
+const RESERVED = new Set([
+  'constructor',
+  'then',
+  'catch',
+  'finally',
+  'core',
+  'prototype',
+  'toString',
+  'toJSON',
+]);
 
 /** The SDK method name of an operation under the naming rules (not yet checked for collisions). */
 export function methodName(op: SpecOperation): string {
@@ -75,7 +88,8 @@ export function nameOperations(
   const tagOfProperty = new Map<string, string>();
   for (const op of ops) {
     const property = tagProperty(op.tag);
-    if (!property) throw new SpecError(`The tag "${op.tag}" of ${op.operationId} gives no client property name.`);
+    if (!property)
+      throw new SpecError(`The tag "${op.tag}" of ${op.operationId} gives no client property name.`);
     const other = tagOfProperty.get(property);
     if (other !== undefined && other !== op.tag) {
       throw new SpecError(`The tags "${other}" and "${op.tag}" both become client.${property}; rename one.`);

@@ -9,7 +9,9 @@ export function header(specLabel: string): string {
 
 /** A TSDoc block from lines (empty lines kept as paragraph breaks), indented by `indent`. */
 function doc(lines: readonly string[], indent = ''): string {
-  const body = lines.flatMap((l) => l.split('\n')).map((l) => (l ? `${indent} * ${l.replace(/\*\//g, '*\\/')}` : `${indent} *`));
+  const body = lines
+    .flatMap((l) => l.split('\n'))
+    .map((l) => (l ? `${indent} * ${l.replace(/\*\//g, '*\\/')}` : `${indent} *`));
   return `${indent}/**\n${body.join('\n')}\n${indent} */\n`;
 }
 
@@ -34,7 +36,9 @@ export function renderOperations(label: string, model: SdkModel): string {
 /** The named schemas, query-parameter interfaces and page types (`models.ts`). */
 export function renderModels(label: string, model: SdkModel): string {
   const out: string[] = [header(label)];
-  out.push(`import type { Page } from '../http/page.js';\nimport type { components } from './schema.js';\n\n`);
+  out.push(
+    `import type { Page } from '../http/page.js';\nimport type { components } from './schema.js';\n\n`,
+  );
   out.push(`type Schemas = components['schemas'];\n\n`);
   for (const m of model.models) {
     const text = m.description ? sentence(m.description) : `The ${m.name} schema of the spec.`;
@@ -71,7 +75,10 @@ export function renderModels(label: string, model: SdkModel): string {
   const text = out.join('');
   const needsQuery = text.includes('QueryParams<');
   return needsQuery
-    ? text.replace(`import type { components }`, `import type { QueryParams } from '../http/api-types.js';\nimport type { components }`)
+    ? text.replace(
+        `import type { components }`,
+        `import type { QueryParams } from '../http/api-types.js';\nimport type { components }`,
+      )
     : text;
 }
 
@@ -98,7 +105,12 @@ function example(method: MethodModel): string[] {
     ];
   }
   if (method.resultType === 'void') return ['```ts', `await ${call};`, '```'];
-  return ['```ts', `const result = await ${call};`, `const { data, response, requestId } = await ${call}.withResponse();`, '```'];
+  return [
+    '```ts',
+    `const result = await ${call};`,
+    `const { data, response, requestId } = await ${call}.withResponse();`,
+    '```',
+  ];
 }
 
 function exampleBody(method: MethodModel): string {
@@ -112,7 +124,9 @@ function renderMethod(method: MethodModel): string {
   row.pathParams.forEach((p, i) => {
     args.push(`${p.name}: ${method.pathTypes[i] ?? 'never'}`);
     const spec = op.parameters.find((x) => x.in === 'path' && x.name === p.name);
-    params.push(`@param ${p.name} - ${spec?.description ? sentence(spec.description) : `The \`${p.name}\` path parameter.`}`);
+    params.push(
+      `@param ${p.name} - ${spec?.description ? sentence(spec.description) : `The \`${p.name}\` path parameter.`}`,
+    );
   });
   if (method.bodyType) {
     args.push(`body: ${method.bodyType}`);
@@ -126,9 +140,7 @@ function renderMethod(method: MethodModel): string {
   args.push('options?: RequestOptions');
   params.push('@param options - Per-call options: signal, timeouts, retries, headers, idempotency key.');
   const paginated = row.pagination !== null;
-  const returnType = paginated
-    ? `PagePromise<${method.resultType}>`
-    : `APIPromise<${method.resultType}>`;
+  const returnType = paginated ? `PagePromise<${method.resultType}>` : `APIPromise<${method.resultType}>`;
   const input: string[] = [];
   if (row.pathParams.length) input.push(`path: { ${row.pathParams.map((p) => p.name).join(', ')} }`);
   if (method.bodyType) input.push('body');
@@ -138,8 +150,10 @@ function renderMethod(method: MethodModel): string {
   if (op.description) lines.push('', op.description.trim());
   lines.push('', `\`${row.method} ${row.path}\` (operation \`${method.operationId}\`).`);
   const traits: string[] = [];
-  if (row.acceptsIdempotencyKey) traits.push('sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely');
-  if (paginated) traits.push('resolves to one page; `for await` over the result walks every item of every page');
+  if (row.acceptsIdempotencyKey)
+    traits.push('sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely');
+  if (paginated)
+    traits.push('resolves to one page; `for await` over the result walks every item of every page');
   if (traits.length) lines.push('', `This call ${traits.join(' and ')}.`);
   lines.push('', ...params);
   lines.push(
@@ -197,11 +211,20 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
       for (const h of ['PathParams', 'RequestBody', 'ResponseBody']) if (t.includes(`${h}<`)) helpers.add(h);
     }
   }
-  const runtime = ['Resource', 'type RequestOptions', ...(plain ? ['type APIPromise'] : []), ...(paginated ? ['type PagePromise'] : [])];
+  const runtime = [
+    'Resource',
+    'type RequestOptions',
+    ...(plain ? ['type APIPromise'] : []),
+    ...(paginated ? ['type PagePromise'] : []),
+  ];
   const imports = [
     `import { ${runtime.join(', ')} } from '../../http/resource.js';`,
-    ...(helpers.size ? [`import type { ${[...helpers].sort().join(', ')} } from '../../http/api-types.js';`] : []),
-    ...(models.size + params.size ? [`import type { ${[...models, ...params].sort().join(', ')} } from '../models.js';`] : []),
+    ...(helpers.size
+      ? [`import type { ${[...helpers].sort().join(', ')} } from '../../http/api-types.js';`]
+      : []),
+    ...(models.size + params.size
+      ? [`import type { ${[...models, ...params].sort().join(', ')} } from '../models.js';`]
+      : []),
   ];
   const description = r.description ? sentence(r.description) : `The operations tagged \`${r.tag}\`.`;
   return (
@@ -221,7 +244,11 @@ export function renderClientBase(label: string, model: SdkModel): string {
     .map((r) => `import { ${r.className} } from './resources/${r.property}.js';`)
     .join('\n');
   const props = model.resources
-    .map((r) => doc([r.description ? sentence(r.description) : `The operations tagged \`${r.tag}\`.`], '  ') + `  readonly ${r.property}: ${r.className};\n`)
+    .map(
+      (r) =>
+        doc([r.description ? sentence(r.description) : `The operations tagged \`${r.tag}\`.`], '  ') +
+        `  readonly ${r.property}: ${r.className};\n`,
+    )
     .join('');
   const init = model.resources.map((r) => `    this.${r.property} = new ${r.className}(core);\n`).join('');
   return (
@@ -237,7 +264,9 @@ export function renderClientBase(label: string, model: SdkModel): string {
 
 /** The public names of the generated surface (`index.ts`), re-exported by src/index.ts. */
 export function renderIndex(label: string, model: SdkModel): string {
-  const classes = model.resources.map((r) => `export { ${r.className} } from './resources/${r.property}.js';`);
+  const classes = model.resources.map(
+    (r) => `export { ${r.className} } from './resources/${r.property}.js';`,
+  );
   const types = [
     ...model.models.map((m) => m.name),
     ...model.pages.map((p) => p.name),
@@ -254,6 +283,9 @@ export function renderIndex(label: string, model: SdkModel): string {
 /** The SDK surface as `client.<tag>.<method>()` names, by operationId (for changesets and tests). */
 export function sdkMethods(model: SdkModel): Map<string, string> {
   return new Map(
-    Object.entries(model.operations).map(([id, row]) => [id, `client.${row.sdk.property}.${row.sdk.method}()`]),
+    Object.entries(model.operations).map(([id, row]) => [
+      id,
+      `client.${row.sdk.property}.${row.sdk.method}()`,
+    ]),
   );
 }

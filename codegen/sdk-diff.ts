@@ -17,7 +17,11 @@ export function sdkSurface(doc: OpenApiDocument): Map<string, { name: string; sh
   return new Map(
     ops.map((op) => {
       const n = names.get(op.operationId);
-      const shape = JSON.stringify([op.method, op.path, op.parameters.map((p) => [p.in, p.name, p.required])]);
+      const shape = JSON.stringify([
+        op.method,
+        op.path,
+        op.parameters.map((p) => [p.in, p.name, p.required]),
+      ]);
       return [op.operationId, { name: `client.${n?.property ?? ''}.${n?.method ?? ''}()`, shape }];
     }),
   );

@@ -230,7 +230,9 @@ async function main(argv: readonly string[]): Promise<number> {
     ok(`regenerated ${rel(GENERATED)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (opts.skipTests) {
       log('- skipped the typecheck and the contract tests (--skip-tests)');
-      log('- skipped the API report (--skip-tests); run `npm run build && npm run api:report` before committing');
+      log(
+        '- skipped the API report (--skip-tests); run `npm run build && npm run api:report` before committing',
+      );
     } else {
       await step('typecheck (npx tsc -p tsconfig.json --noEmit)', process.execPath, [
         binOf('typescript', 'tsc'),

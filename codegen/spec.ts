@@ -130,7 +130,8 @@ export function resolveRef(doc: OpenApiDocument, node: Json | undefined): Json |
   for (let ref = str(cur, '$ref'); ref !== undefined; ref = str(cur, '$ref')) {
     if (seen.has(ref)) throw new SpecError(`The $ref ${ref} refers to itself.`);
     seen.add(ref);
-    if (!ref.startsWith('#/')) throw new SpecError(`Unresolvable $ref ${ref}: only local references are read.`);
+    if (!ref.startsWith('#/'))
+      throw new SpecError(`Unresolvable $ref ${ref}: only local references are read.`);
     let target: Json | undefined = doc;
     for (const part of ref.slice(2).split('/')) {
       const key = part.replace(/~1/g, '/').replace(/~0/g, '~');

@@ -8,7 +8,15 @@ export { SDK_VERSION } from './version.js';
 export * from './generated/index.js';
 export { DEFAULT_PAGE_SIZE, type Page } from './http/page.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
-export type { ResponseBody, RequestBody, PathParams, QueryParams, SdkQuery, Result, Item } from './http/api-types.js';
+export type {
+  ResponseBody,
+  RequestBody,
+  PathParams,
+  QueryParams,
+  SdkQuery,
+  Result,
+  Item,
+} from './http/api-types.js';
 export type { OperationId } from './http/operations.js';
 export {
   DEFAULTS,

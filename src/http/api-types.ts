@@ -28,7 +28,9 @@ type SuccessCode = 200 | 201 | 202 | 203 | 206;
 
 /** The JSON body of an operation's 2xx responses. */
 export type ResponseBody<Id extends OperationId> = {
-  [S in keyof Operation<Id>['responses']]: S extends SuccessCode ? JsonOf<Operation<Id>['responses'][S]> : never;
+  [S in keyof Operation<Id>['responses']]: S extends SuccessCode
+    ? JsonOf<Operation<Id>['responses'][S]>
+    : never;
 }[keyof Operation<Id>['responses']];
 
 /** What an SDK method resolves to: the response body, or `undefined` when every success is empty. */
@@ -42,7 +44,9 @@ export type Result<Id extends OperationId> = [ResponseBody<Id>] extends [never]
 export type Item<Id extends OperationId> = ResponseBody<Id> extends readonly (infer T)[] ? T : never;
 
 /** The path parameters of an operation. */
-export type PathParams<Id extends OperationId> = Operation<Id>['parameters'] extends { path: infer P } ? P : never;
+export type PathParams<Id extends OperationId> = Operation<Id>['parameters'] extends { path: infer P }
+  ? P
+  : never;
 
 /** The query parameters of an operation, as the spec names them (`_page`). */
 export type QueryParams<Id extends OperationId> = NonNullable<

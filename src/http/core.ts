@@ -8,7 +8,14 @@ import type { Pipeline } from '../resilience/pipeline.js';
 import type { Item, paths, Result, SdkQuery, PathParams, RequestBody } from './api-types.js';
 import type { Outcome } from './attempt.js';
 import { operations, type OperationDef, type OperationId, type ParamDef } from './operations.js';
-import { DEFAULT_PAGE_SIZE, hasNextPage, pageFromLink, parseLinkHeader, parseTotalCount, type Page } from './page.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  hasNextPage,
+  pageFromLink,
+  parseLinkHeader,
+  parseTotalCount,
+  type Page,
+} from './page.js';
 import { APIPromise, PagePromise } from './response.js';
 import { checkInput, fieldOf, type CallValues } from './validate.js';
 

@@ -71,7 +71,12 @@ export function createRawClient(
             const merged = new Headers(request.headers);
             for (const [k, v] of Object.entries(headers ?? {})) merged.set(k, v);
             const response = await fetch(
-              new Request(request.url, { method: request.method, headers: merged, body: body ?? null, signal }),
+              new Request(request.url, {
+                method: request.method,
+                headers: merged,
+                body: body ?? null,
+                signal,
+              }),
             );
             // Read the body inside the attempt (under its timeout) and hand openapi-fetch a fresh copy.
             const bytes = NULL_BODY.has(response.status) ? null : await response.arrayBuffer();

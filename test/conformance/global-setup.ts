@@ -19,7 +19,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const fixture = async (name: string): Promise<unknown> =>
     JSON.parse(await readFile(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
   const server = await startJsonServer({
-    db: { users: await fixture('users'), groups: await fixture('groups'), memberships: await fixture('memberships') },
+    db: {
+      users: await fixture('users'),
+      groups: await fixture('groups'),
+      memberships: await fixture('memberships'),
+    },
     // json-server stores a nested POST's path id as a string; see the middleware for the fix.
     middlewares: [fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url))],
   });

@@ -12,10 +12,10 @@ import {
 } from '../../src/index.js';
 import { conform, conformAll } from './conform.js';
 
-const read = <T>(name: string): T =>
-  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8')) as T;
-const groups = read<Group[]>('groups');
-const memberships = read<Membership[]>('memberships');
+const read = (name: string): unknown =>
+  JSON.parse(readFileSync(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+const groups = read('groups') as Group[];
+const memberships = read('memberships') as Membership[];
 
 function connect() {
   const urls: URL[] = [];
@@ -55,7 +55,12 @@ describe('groups: json-server behind Prism (proxy, --errors)', () => {
   it('sorts by name, searches with q and filters by exact name', async () => {
     const { client } = connect();
     const sorted = await conform(client.groups.list({ sort: 'name', order: 'desc' }));
-    expect(sorted.data.map((g) => g.name)).toEqual(groups.map((g) => g.name).sort().reverse());
+    expect(sorted.data.map((g) => g.name)).toEqual(
+      groups
+        .map((g) => g.name)
+        .sort()
+        .reverse(),
+    );
     const found = await conform(client.groups.list({ q: 'try things' }));
     expect(found.data.map((g) => g.id)).toEqual([4]);
     const named = await conform(client.groups.list({ name: 'Support' }));

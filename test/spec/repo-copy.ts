@@ -21,7 +21,14 @@ const ALWAYS = [
   'vitest.config.ts',
 ];
 // What the typecheck and the contract tests need on top.
-const SOURCES = ['src', 'test/contract', 'test/support', 'tsup.config.ts', 'api-extractor.json', 'tsdoc.json'];
+const SOURCES = [
+  'src',
+  'test/contract',
+  'test/support',
+  'tsup.config.ts',
+  'api-extractor.json',
+  'tsdoc.json',
+];
 const WATCHED = ['spec', 'src/generated', '.changeset'];
 
 export interface RunResult {

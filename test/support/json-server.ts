@@ -60,11 +60,15 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       // No --watch: json-server would reload its router whenever its own writes touch db.json, and a
       // request arriving mid-reload fails; nothing else edits the file during a run.
       const extra = middlewares.length ? ['--middlewares', ...middlewares] : [];
-      const child = spawn(process.execPath, [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra], {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      });
+      const child = spawn(
+        process.execPath,
+        [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra],
+        {
+          cwd: dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        },
+      );
       const collect = (chunk: Buffer): void => {
         for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(line);
         if (logs.length > 200) logs.splice(0, logs.length - 200);
