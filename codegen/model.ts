@@ -89,6 +89,8 @@ export interface ModelDef {
   readonly description: string | undefined;
   /** An object schema becomes an interface; anything else a type alias. */
   readonly isObject: boolean;
+  /** The alias's TypeScript type when a simple one can be written (`'member' | 'admin'`). */
+  readonly type: string | undefined;
 }
 
 /** Everything the generator writes, derived from one spec. */
@@ -348,6 +350,7 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
   const models = Object.entries(obj(obj(doc, 'components'), 'schemas') ?? {}).map(([name, schema]) => ({
     name,
     description: str(schema, 'description'),
+    type: tsType(doc, schema),
     isObject:
       str(schema, 'type') === 'object' ||
       obj(schema, 'properties') !== undefined ||

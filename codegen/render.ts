@@ -29,7 +29,9 @@ export function renderOperations(label: string, model: SdkModel): string {
     `/** One entry per operation of the spec, keyed by operationId: what the runtime needs to send, validate and retry it. */\n` +
     `export const operations = ${body} as const;\n\n` +
     `/** The operationIds of the spec. */\n` +
-    `export type OperationId = keyof typeof operations;\n`
+    `export type OperationId =\n${Object.keys(model.operations)
+      .map((id) => `  | '${id}'`)
+      .join('\n')};\n`
   );
 }
 
@@ -47,7 +49,7 @@ export function renderModels(label: string, model: SdkModel): string {
     out.push(
       m.isObject
         ? `export interface ${m.name} extends ${m.name}Schema {}\n\n`
-        : `export type ${m.name} = Schemas['${m.name}'];\n\n`,
+        : `export type ${m.name} = ${m.type ?? `Schemas['${m.name}']`};\n\n`,
     );
   }
   for (const p of model.pages) {

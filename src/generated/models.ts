@@ -69,7 +69,7 @@ export interface GroupPatch extends GroupPatchSchema {}
 /**
  * What a member may do in the group.
  */
-export type MembershipRole = Schemas['MembershipRole'];
+export type MembershipRole = "member" | "admin";
 
 type MembershipSchema = Schemas['Membership'];
 /**

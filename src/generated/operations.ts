@@ -519,4 +519,18 @@ export const operations = {
 } as const;
 
 /** The operationIds of the spec. */
-export type OperationId = keyof typeof operations;
+export type OperationId =
+  | 'addGroupMembership'
+  | 'createGroup'
+  | 'createUser'
+  | 'deleteGroup'
+  | 'deleteUser'
+  | 'getGroup'
+  | 'getUser'
+  | 'listGroupMemberships'
+  | 'listGroups'
+  | 'listUsers'
+  | 'removeGroupMembership'
+  | 'replaceUser'
+  | 'updateGroup'
+  | 'updateUser';

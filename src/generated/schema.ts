@@ -329,12 +329,14 @@ export interface components {
             groupId: number;
             /** @description The member's user id. */
             userId: number;
+            /** @description What the member may do in the group. */
             role: components["schemas"]["MembershipRole"];
         };
         /** @description A membership to add; the group comes from the path. */
         NewMembership: {
             /** @description The member's user id. */
             userId: number;
+            /** @description What the member may do in the group. */
             role: components["schemas"]["MembershipRole"];
         };
         /** @description An empty object, as json-server sends it. */

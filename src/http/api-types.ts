@@ -44,14 +44,10 @@ export type Result<Id extends OperationId> = [ResponseBody<Id>] extends [never]
 export type Item<Id extends OperationId> = ResponseBody<Id> extends readonly (infer T)[] ? T : never;
 
 /** The path parameters of an operation. */
-export type PathParams<Id extends OperationId> = Operation<Id>['parameters'] extends { path: infer P }
-  ? P
-  : never;
+export type PathParams<Id extends OperationId> = Operation<Id>['parameters']['path'];
 
 /** The query parameters of an operation, as the spec names them (`_page`). */
-export type QueryParams<Id extends OperationId> = NonNullable<
-  Operation<Id>['parameters'] extends { query?: infer Q } ? Q : never
->;
+export type QueryParams<Id extends OperationId> = NonNullable<Operation<Id>['parameters']['query']>;
 
 /** The query parameters as the SDK names them: a leading `_` dropped (`_page` → `page`). */
 export type SdkQuery<Id extends OperationId> = {
