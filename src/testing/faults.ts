@@ -57,7 +57,7 @@ export function checkFault(operationId: string, known: boolean, fault: unknown, 
     status !== undefined &&
     (!Number.isInteger(status) || (status as number) < 400 || (status as number) > 599)
   )
-    throw new RangeError(`fail(): status must be an integer from 400 to 599, got ${String(status)}.`);
+    throw new RangeError(`fail(): status must be an integer from 400 to 599, got ${JSON.stringify(status)}.`);
   if (
     retryAfter !== undefined &&
     typeof retryAfter !== 'string' &&
@@ -65,7 +65,7 @@ export function checkFault(operationId: string, known: boolean, fault: unknown, 
   )
     throw new TypeError('fail(): retryAfter must be a number of seconds (≥ 0) or an HTTP-date string.');
   if (delayMs !== undefined && !(typeof delayMs === 'number' && Number.isFinite(delayMs) && delayMs >= 0))
-    throw new RangeError(`fail(): delayMs must be a finite number ≥ 0, got ${String(delayMs)}.`);
+    throw new RangeError(`fail(): delayMs must be a finite number ≥ 0, got ${JSON.stringify(delayMs)}.`);
   if (dropConnection !== undefined && typeof dropConnection !== 'boolean')
     throw new TypeError('fail(): dropConnection must be a boolean.');
   if (status === undefined && delayMs === undefined && dropConnection !== true)
@@ -75,6 +75,6 @@ export function checkFault(operationId: string, known: boolean, fault: unknown, 
   if (retryAfter !== undefined && status === undefined)
     throw new TypeError('fail(): retryAfter goes with a status, e.g. { status: 503, retryAfter: 2 }.');
   if (!Number.isInteger(times) || (times as number) < 1)
-    throw new RangeError(`fail(): times must be an integer ≥ 1, got ${String(times)}.`);
-  return f as MockFault;
+    throw new RangeError(`fail(): times must be an integer ≥ 1, got ${JSON.stringify(times)}.`);
+  return f;
 }

@@ -17,8 +17,10 @@ function connectionReset(): TypeError {
   return new TypeError('fetch failed', { cause });
 }
 
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
+/** What fetch rejects with on abort: the signal's reason when it is an Error, else an AbortError. */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }
 
 /** Resolves with `promise`, or rejects as soon as `signal` aborts. */

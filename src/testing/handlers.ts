@@ -6,7 +6,7 @@ import { delay, http, HttpResponse, type HttpHandler } from 'msw';
 import type { FaultQueue } from './faults.js';
 import { singular, type Route } from './model.js';
 import { json, problem } from './responses.js';
-import type { Row, Store } from './store.js';
+import { textOf, type Row, type Store } from './store.js';
 import type { RequestValidator } from './validate.js';
 
 /** The state one mock's handlers share. */
@@ -36,7 +36,7 @@ function notFound(collection: string, value: unknown, headers: Record<string, st
   const name = singular(collection);
   return problem(
     404,
-    `${name.charAt(0).toUpperCase()}${name.slice(1)} ${String(value)} does not exist.`,
+    `${name.charAt(0).toUpperCase()}${name.slice(1)} ${textOf(value)} does not exist.`,
     headers,
   );
 }
@@ -115,7 +115,7 @@ async function answer(
     }
     case 'create': {
       const created = state.store.insert(route.collection, { ...fields, ...where }, route.assignsId);
-      if (created.id !== undefined) headers.Location = `${url.origin}${url.pathname}/${String(created.id)}`;
+      if (created.id !== undefined) headers.Location = `${url.origin}${url.pathname}/${textOf(created.id)}`;
       return json(status, created, headers);
     }
     case 'read':

@@ -17,6 +17,15 @@ export interface ListResult {
 
 const CONTROL = new Set(['q', '_page', '_limit', '_start', '_end', '_sort', '_order', '_embed', '_expand']);
 
+/** A field's value as json-server compares it: as text. */
+export function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  if (value === undefined) return '';
+  return JSON.stringify(value);
+}
+
 /** The value at a dotted path (`address.city`), as json-server's filters read it. */
 function at(row: unknown, path: string): unknown {
   let cur = row;
@@ -43,7 +52,7 @@ function matches(row: Row, key: string, values: readonly string[]): boolean {
   const path = suffix ? key.slice(0, -suffix.length - 1) : key;
   const field = at(row, path);
   if (field === undefined || field === null) return false;
-  const text = String(field);
+  const text = textOf(field);
   const results = values.map((v) => {
     switch (suffix) {
       case 'gte':
@@ -101,7 +110,7 @@ export class Store {
   /** The records of a collection matching `where` (field → value, compared as text like json-server). */
   select(collection: string, where: Readonly<Record<string, unknown>>): Row[] {
     return this.#table(collection).filter((row) =>
-      Object.entries(where).every(([field, value]) => String(row[field]) === String(value)),
+      Object.entries(where).every(([field, value]) => textOf(row[field]) === textOf(value)),
     );
   }
 
@@ -197,7 +206,7 @@ export class Store {
       if (row.id === undefined) continue;
       for (const [name, table] of Object.entries(this.#tables)) {
         if (name !== collection)
-          this.#tables[name] = table.filter((r) => String(r[foreignKey]) !== String(row.id));
+          this.#tables[name] = table.filter((r) => textOf(r[foreignKey]) !== textOf(row.id));
       }
     }
     return true;

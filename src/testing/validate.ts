@@ -50,7 +50,9 @@ function toFailures(errors: readonly ErrorObject[] | null | undefined, prefix?: 
   for (const e of errors ?? []) {
     const failure = { field: fieldOf(e, prefix), message: messageOf(e) };
     const key = `${failure.field}\u0000${failure.message}`;
-    if (!seen.has(key)) (out.push(failure), seen.add(key));
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(failure);
   }
   return out;
 }
