@@ -68,12 +68,12 @@ export function checkFault(operationId: string, known: boolean, fault: unknown, 
     throw new RangeError(`fail(): delayMs must be a finite number ≥ 0, got ${JSON.stringify(delayMs)}.`);
   if (dropConnection !== undefined && typeof dropConnection !== 'boolean')
     throw new TypeError('fail(): dropConnection must be a boolean.');
+  if (retryAfter !== undefined && status === undefined)
+    throw new TypeError('fail(): retryAfter goes with a status, e.g. { status: 503, retryAfter: 2 }.');
   if (status === undefined && delayMs === undefined && dropConnection !== true)
     throw new TypeError('fail(): a fault needs a status, a delayMs or dropConnection: true.');
   if (status !== undefined && dropConnection === true)
     throw new TypeError('fail(): a dropped connection has no status; give one or the other.');
-  if (retryAfter !== undefined && status === undefined)
-    throw new TypeError('fail(): retryAfter goes with a status, e.g. { status: 503, retryAfter: 2 }.');
   if (!Number.isInteger(times) || (times as number) < 1)
     throw new RangeError(`fail(): times must be an integer ≥ 1, got ${JSON.stringify(times)}.`);
   return f;

@@ -76,15 +76,35 @@ export function singular(name: string): string {
 
 const PARAM = /^\{(.+)\}$/;
 
-/** Whether a schema (or the schema it refers to) declares a property. */
-function declares(schema: JsonSchema | undefined, property: string, spec: SpecModel): boolean {
-  if (!schema) return false;
-  const ref = schema.$ref;
-  if (typeof ref === 'string') return declares(spec.schemas[ref.split('/').pop() ?? ''], property, spec);
-  const props = schema.properties;
+/** Whether a schema (or what it refers to, its items, its allOf parts) declares a property. */
+function declares(schema: unknown, property: string, spec: SpecModel): boolean {
+  if (!schema || typeof schema !== 'object') return false;
+  const s = schema as JsonSchema;
+  if (typeof s.$ref === 'string')
+    return declares(spec.schemas[s.$ref.split('/').pop() ?? ''], property, spec);
+  const props = s.properties;
   if (props && typeof props === 'object' && property in props) return true;
-  const all = schema.allOf;
-  return Array.isArray(all) && all.some((s: JsonSchema) => declares(s, property, spec));
+  if (declares(s.items, property, spec)) return true;
+  return Array.isArray(s.allOf) && s.allOf.some((part) => declares(part, property, spec));
+}
+
+/** The last literal segment of a path: the collection its records live in. */
+function collectionOf(path: string): string {
+  return (
+    path
+      .split('/')
+      .filter((seg) => seg && !PARAM.test(seg))
+      .pop() ?? ''
+  );
+}
+
+/** Whether the records of a collection have a property, judged by every operation on it. */
+function recordsDeclare(collection: string, property: string, spec: SpecModel): boolean {
+  return Object.values(spec.operations).some(
+    (op) =>
+      collectionOf(op.path) === collection &&
+      (declares(op.success.schema, property, spec) || declares(op.requestBody?.schema, property, spec)),
+  );
 }
 
 /** Derives the route of one operation from its method and the shape of its path. */
@@ -101,17 +121,12 @@ export function routeOf(operationId: string, op: OperationModel, spec: SpecModel
     }
     if (i === segments.length - 1) {
       // The record's own key: `id`, or a field of the record (`/memberships/{userId}`).
-      const field =
-        param !== 'id' &&
-        (declares(op.success.schema, param, spec) || declares(op.requestBody?.schema, param, spec))
-          ? param
-          : 'id';
+      const field = param !== 'id' && recordsDeclare(collection, param, spec) ? param : 'id';
       key = { param, field };
     } else {
       parents.push({ param, field: param === 'id' ? `${singular(collection)}Id` : param, collection });
     }
   }
-  const schema = op.success.schema;
   return {
     operationId,
     op,
@@ -119,7 +134,7 @@ export function routeOf(operationId: string, op: OperationModel, spec: SpecModel
     collection,
     parents,
     ...(key ? { key } : {}),
-    assignsId: schema === undefined || declares(schema, 'id', spec),
+    assignsId: op.success.schema === undefined || recordsDeclare(collection, 'id', spec),
   };
 }
 
