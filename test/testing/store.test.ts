@@ -21,7 +21,7 @@ describe('Store.list paging', () => {
           const links = parseLinkHeader(headers.Link);
           expect(pageFromLink(links.next)).toBe(page < pages ? page + 1 : undefined);
           if (page <= pages && pages > 1) expect(pageFromLink(links.last)).toBe(pages);
-          seen.push(...got.map((r) => r.id));
+          seen.push(...got.map((r) => r.id as number));
         }
         const sorted = [...rows(n)].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         expect(seen).toEqual(sorted.map((r) => r.id));
