@@ -23,10 +23,17 @@ export default tseslint.config(
   },
   {
     // One door to the generated code: only src/http/api-types.ts and src/http/operations.ts import
-    // src/generated/ (plus the client, which extends the generated resources, and the entry module, which
-    // re-exports the generated public names). Generated files import each other and src/http/resource.ts.
+    // src/generated/ (plus the client, which extends the generated resources, the entry module, which
+    // re-exports the generated public names, and src/testing/model.ts, the mock's door to the spec model).
+    // Generated files import each other and src/http/resource.ts. The SDK never imports the mock.
     files: ['src/**/*.ts'],
-    ignores: ['src/http/api-types.ts', 'src/http/operations.ts', 'src/client.ts', 'src/index.ts'],
+    ignores: [
+      'src/http/api-types.ts',
+      'src/http/operations.ts',
+      'src/client.ts',
+      'src/index.ts',
+      'src/testing/**',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -37,6 +44,23 @@ export default tseslint.config(
               message:
                 'Import generated types through src/http/api-types.ts (the operation table through src/http/operations.ts).',
             },
+            { group: ['**/testing/*'], message: 'The SDK must not load user-management-sdk/testing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // user-management-sdk/testing stands alone (its own bundle): it reads the spec through
+    // src/testing/model.ts and imports nothing else of the SDK.
+    files: ['src/testing/**/*.ts'],
+    ignores: ['src/testing/model.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*'], message: 'src/testing imports only its own modules (and msw, ajv).' },
           ],
         },
       ],
