@@ -5,6 +5,7 @@ import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
 import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
 import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
+import { baseFetchOf, createTransport, headerNames } from './http/transport.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
 import { createPipeline } from './resilience/pipeline.js';
 import { Users } from './resources/users.js';
@@ -22,11 +23,13 @@ export class UserManagementClient {
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
     this.#config = config;
-    const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    const fetch: FetchLike = baseFetchOf(config.fetch);
     const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
     const clientOptions = {
       baseUrl: config.baseUrl,
       fetch,
+      // The transport follows redirects itself (see http/redirects.ts); fetch must hand them over.
+      redirect: 'manual' as const,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
@@ -38,8 +41,15 @@ export class UserManagementClient {
     // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
     const core = createClient<paths>(clientOptions);
     // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
-    // `raw` works under every credential kind.
-    this.raw = createClient<paths>(clientOptions);
+    // `raw` works under every credential kind, and the same redirect handling and size cap.
+    this.raw = createClient<paths>({
+      ...clientOptions,
+      fetch: createTransport(fetch, {
+        redirects: config.redirects,
+        maxResponseBytes: config.maxResponseBytes,
+        privateHeaders: headerNames(config.headers),
+      }),
+    });
     if (authorize) {
       this.raw.use({
         async onRequest({ request }) {
@@ -76,20 +86,19 @@ export class UserManagementClient {
   }
 }
 
-/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
+/**
+ * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
+ * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
+ */
 function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
   const redactor = createRedactor(keys);
-  const wrap =
-    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
-    (message, fields) => {
+  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
+    if (!log.enabled(level)) return () => undefined;
+    const fn = log[level];
+    return (message, fields) => {
       fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
-  return {
-    error: wrap(log.error),
-    warn: wrap(log.warn),
-    info: wrap(log.info),
-    debug: wrap(log.debug),
-    enabled,
   };
+  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
 }

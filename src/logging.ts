@@ -1,4 +1,5 @@
 // Levelled logging through any console- or pino-shaped logger, with redaction of secrets.
+import { redactText } from './text/redact-text.js';
 
 /** Log levels, from silent to chatty. */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
@@ -121,13 +122,7 @@ export function createRedactor(keys: readonly string[]): Redactor {
       return redactUrl(url, isSecretKey);
     },
     body: (value) => body(value),
-    text(text) {
-      return text
-        .replace(/\/\/[^/@\s]*@/g, '//')
-        .replace(/([?&])([^=&\s#]+)=([^&\s#]*)/g, (m, sep: string, name: string) =>
-          isSecretKey(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m,
-        );
-    },
+    text: (text) => redactText(text, isSecretKey),
   };
 }
 

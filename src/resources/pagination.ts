@@ -4,28 +4,70 @@
 /** A parsed `Link` header: relation name → target URL. */
 export type Links = Readonly<Record<string, string>>;
 
-/** Parses an RFC 8288 `Link` header (`<url>; rel="next", <url>; rel="last"`); bad parts are skipped. */
+/**
+ * Parses an RFC 8288 `Link` header (`<url>; rel="next", <url>; rel="last"`); bad parts are skipped.
+ * A single left-to-right scan, linear in the header's length whatever the server sends (the regular
+ * expressions it replaces backtracked quadratically on a long header).
+ */
 export function parseLinkHeader(header: string | null | undefined): Links {
   const links: Record<string, string> = {};
   if (!header) return links;
-  // A link-value is <URI-Reference> followed by ;-separated params; URIs may contain commas, so match, don't split.
-  const re = /<([^>]*)>((?:\s*;\s*[^;,=\s]+(?:\s*=\s*(?:"[^"]*"|[^;,]*))?)*)/g;
-  for (let m = re.exec(header); m !== null; m = re.exec(header)) {
-    const url = m[1] ?? '';
-    const names = relOf(m[2] ?? '').trim();
+  const n = header.length;
+  let pos = 0;
+  // A link-value is <URI-Reference> followed by ;-separated params; URIs may contain commas and
+  // semicolons, so each link starts at "<" and its URL runs to ">".
+  for (;;) {
+    const open = header.indexOf('<', pos);
+    if (open === -1) break;
+    const close = header.indexOf('>', open + 1);
+    if (close === -1) break;
+    const url = header.slice(open + 1, close);
+    let rel: string | undefined;
+    pos = close + 1;
+    for (;;) {
+      pos = skipSpace(header, pos);
+      if (header[pos] !== ';') break;
+      pos = skipSpace(header, pos + 1);
+      const nameStart = pos;
+      while (pos < n && !PARAM_NAME_END.has(header[pos] as string)) pos++;
+      if (pos === nameStart) break;
+      const name = header.slice(nameStart, pos);
+      let value = '';
+      let quoted = false;
+      const afterName = skipSpace(header, pos);
+      if (header[afterName] === '=') {
+        pos = skipSpace(header, afterName + 1);
+        const endQuote = header[pos] === '"' ? header.indexOf('"', pos + 1) : -1;
+        if (endQuote !== -1) {
+          // Quoted values are read whole, so a "; rel=" inside a title is not mistaken for a parameter.
+          value = header.slice(pos + 1, endQuote);
+          quoted = true;
+          pos = endQuote + 1;
+        } else {
+          const valueStart = pos;
+          while (pos < n && header[pos] !== ';' && header[pos] !== ',') pos++;
+          value = header.slice(valueStart, pos);
+        }
+      }
+      // Only the first rel counts (RFC 8288 §3.3); an unquoted one ends at whitespace.
+      if (rel === undefined && name.toLowerCase() === 'rel')
+        rel = quoted ? value : (value.trim().split(/\s/)[0] ?? '');
+    }
     // rel may hold several space-separated relation types (RFC 8288 §3.3).
-    for (const name of names.split(/\s+/))
-      if (name && !(name.toLowerCase() in links)) links[name.toLowerCase()] = url;
+    for (const type of (rel ?? '').trim().split(/\s+/)) {
+      const key = type.toLowerCase();
+      if (key && !(key in links)) links[key] = url;
+    }
   }
   return links;
 }
 
-/** The first `rel` parameter's value (RFC 8288 §3.3 ignores later ones); quoted values are read whole, so a `; rel=` inside a title is not mistaken for it. */
-function relOf(params: string): string {
-  for (const p of params.matchAll(/;\s*([^;,=\s]+)(?:\s*=\s*(?:"([^"]*)"|([^;,]*)))?/g)) {
-    if (p[1]?.toLowerCase() === 'rel') return p[2] ?? (p[3] ?? '').trim().split(/\s/)[0] ?? '';
-  }
-  return '';
+const PARAM_NAME_END = new Set([';', ',', '=', ' ', '\t', '\n', '\r', '\f', '\v']);
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && /\s/.test(text[i] as string)) i++;
+  return i;
 }
 
 /** Parses `X-Total-Count`; undefined when absent or not a non-negative integer. */
