@@ -13,6 +13,7 @@ export function parseLinkHeader(header: string | null | undefined): Links {
   const links: Record<string, string> = {};
   if (!header) return links;
   const n = header.length;
+  const taken = new Set<string>();
   let pos = 0;
   // A link-value is <URI-Reference> followed by ;-separated params; URIs may contain commas and
   // semicolons, so each link starts at "<" and its URL runs to ">".
@@ -21,40 +22,44 @@ export function parseLinkHeader(header: string | null | undefined): Links {
     if (open === -1) break;
     const close = header.indexOf('>', open + 1);
     if (close === -1) break;
-    const url = header.slice(open + 1, close);
     let rel: string | undefined;
     pos = close + 1;
     for (;;) {
       pos = skipSpace(header, pos);
-      if (header[pos] !== ';') break;
+      if (header.charCodeAt(pos) !== 0x3b /* ; */) break;
       pos = skipSpace(header, pos + 1);
       const nameStart = pos;
-      while (pos < n && !PARAM_NAME_END.has(header[pos] as string)) pos++;
+      while (pos < n && !isParamNameEnd(header.charCodeAt(pos))) pos++;
       if (pos === nameStart) break;
-      const name = header.slice(nameStart, pos);
-      let value = '';
-      let quoted = false;
+      // Only the first rel counts (RFC 8288 §3.3); other parameters are skipped without copying.
+      const wanted = rel === undefined && isRel(header, nameStart, pos);
       const afterName = skipSpace(header, pos);
-      if (header[afterName] === '=') {
-        pos = skipSpace(header, afterName + 1);
-        const endQuote = header[pos] === '"' ? header.indexOf('"', pos + 1) : -1;
-        if (endQuote !== -1) {
-          // Quoted values are read whole, so a "; rel=" inside a title is not mistaken for a parameter.
-          value = header.slice(pos + 1, endQuote);
-          quoted = true;
-          pos = endQuote + 1;
-        } else {
-          const valueStart = pos;
-          while (pos < n && header[pos] !== ';' && header[pos] !== ',') pos++;
-          value = header.slice(valueStart, pos);
-        }
+      if (header.charCodeAt(afterName) !== 0x3d /* = */) continue;
+      pos = skipSpace(header, afterName + 1);
+      const endQuote = header.charCodeAt(pos) === 0x22 /* " */ ? header.indexOf('"', pos + 1) : -1;
+      if (endQuote !== -1) {
+        // Quoted values are read whole, so a "; rel=" inside a title is not mistaken for a parameter.
+        if (wanted) rel = header.slice(pos + 1, endQuote);
+        pos = endQuote + 1;
+      } else {
+        const valueStart = pos;
+        let valueEnd = -1;
+        for (
+          let c = header.charCodeAt(pos);
+          pos < n && c !== 0x3b && c !== 0x2c;
+          c = header.charCodeAt(++pos)
+        )
+          if (valueEnd === -1 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) valueEnd = pos;
+        // An unquoted value ends at whitespace.
+        if (wanted) rel = header.slice(valueStart, valueEnd === -1 ? pos : valueEnd);
       }
-      // Only the first rel counts (RFC 8288 §3.3); an unquoted one ends at whitespace.
-      if (rel === undefined && name.toLowerCase() === 'rel')
-        rel = quoted ? value : (value.trim().split(/\s/)[0] ?? '');
     }
+    // Relations already taken are skipped before any copying: a header repeating one link is cheap.
+    if (!rel || taken.has(rel)) continue;
+    taken.add(rel);
+    const url = header.slice(open + 1, close);
     // rel may hold several space-separated relation types (RFC 8288 §3.3).
-    for (const type of (rel ?? '').trim().split(/\s+/)) {
+    for (const type of /\s/.test(rel) ? rel.trim().split(/\s+/) : [rel]) {
       const key = type.toLowerCase();
       if (key && !(key in links)) links[key] = url;
     }
@@ -62,11 +67,24 @@ export function parseLinkHeader(header: string | null | undefined): Links {
   return links;
 }
 
-const PARAM_NAME_END = new Set([';', ',', '=', ' ', '\t', '\n', '\r', '\f', '\v']);
+/** Whether `text[from, to)` is "rel", in any case. */
+function isRel(text: string, from: number, to: number): boolean {
+  return (
+    to - from === 3 &&
+    (text.charCodeAt(from) | 0x20) === 0x72 &&
+    (text.charCodeAt(from + 1) | 0x20) === 0x65 &&
+    (text.charCodeAt(from + 2) | 0x20) === 0x6c
+  );
+}
+
+/** `;`, `,`, `=` or whitespace: where a parameter name ends. */
+function isParamNameEnd(c: number): boolean {
+  return c === 0x3b || c === 0x2c || c === 0x3d || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
 
 function skipSpace(text: string, from: number): number {
   let i = from;
-  while (i < text.length && /\s/.test(text[i] as string)) i++;
+  for (let c = text.charCodeAt(i); c === 0x20 || (c >= 0x09 && c <= 0x0d); c = text.charCodeAt(++i));
   return i;
 }
 

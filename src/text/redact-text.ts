@@ -13,7 +13,7 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
   if (!text.includes('@') && !text.includes('=')) return text;
   const n = text.length;
   // Unchanged stretches are copied as slices: `out` grows only where something is removed or redacted.
-  let out = '';
+  const out: string[] = [];
   let copied = 0;
   let i = 0;
   while (i < n) {
@@ -23,7 +23,7 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
       let j = i + 2;
       while (j < n && !USERINFO_END.has(text[j] as string)) j++;
       if (text[j] === '@') {
-        out += text.slice(copied, i + 2);
+        out.push(text.slice(copied, i + 2));
         copied = j + 1;
         i = j + 1;
       } else i += 2;
@@ -36,8 +36,9 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
       if (text[j] === '=' && j > i + 1) {
         let k = j + 1;
         while (k < n && !QUERY_END.has(text[k] as string)) k++;
-        if (isSecretKey(decodeSafe(text.slice(i + 1, j)))) {
-          out += `${text.slice(copied, j + 1)}${REDACTED}`;
+        const name = text.slice(i + 1, j);
+        if (isSecretKey(name.includes('%') ? decodeSafe(name) : name)) {
+          out.push(text.slice(copied, j + 1), REDACTED);
           copied = k;
         }
         i = k;
@@ -46,7 +47,9 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
     }
     i++;
   }
-  return copied === 0 ? text : out + text.slice(copied);
+  if (copied === 0) return text;
+  out.push(text.slice(copied));
+  return out.join('');
 }
 
 const USERINFO_END = new Set(['/', '@', ' ', '\t', '\n', '\r']);
