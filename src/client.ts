@@ -7,7 +7,9 @@ import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
 import { baseFetchOf, createTransport, headerNames } from './http/transport.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
-import { createPipeline } from './resilience/pipeline.js';
+import { createPipeline, type Authorizer, type Pipeline } from './resilience/pipeline.js';
+import { ApiError } from './errors.js';
+import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
 import { Users } from './resources/users.js';
 import { sdkHeaders } from './version.js';
 
@@ -24,7 +26,15 @@ export class UserManagementClient {
     const config = resolveConfig(options);
     this.#config = config;
     const fetch: FetchLike = baseFetchOf(config.fetch);
-    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
+    // The client's own credentials are scrubbed from every log line and error message it produces.
+    const secrets = createSecretScrubber([
+      config.apiKey,
+      config.auth.kind === 'bearer' && typeof config.auth.token === 'string' ? config.auth.token : undefined,
+      config.auth.kind === 'oauth2' ? config.auth.credentials.clientSecret : undefined,
+    ]);
+    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys, (text) =>
+      secrets.scrub(text),
+    );
     const clientOptions = {
       baseUrl: config.baseUrl,
       fetch,
@@ -37,7 +47,14 @@ export class UserManagementClient {
         ...staticAuthHeaders(config),
       },
     };
-    const authorize = createAuthorizer(config, fetch);
+    const fetched = createAuthorizer(config, fetch);
+    const authorize: Authorizer | undefined = fetched
+      ? async (refresh) => {
+          const token = await fetched(refresh);
+          secrets.remember(token);
+          return token;
+        }
+      : undefined;
     // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
     const core = createClient<paths>(clientOptions);
     // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
@@ -58,7 +75,9 @@ export class UserManagementClient {
         },
       });
     }
-    this.users = new Users(new Core(core, config, createPipeline(config, log, authorize)));
+    this.users = new Users(
+      new Core(core, config, withScrubbedErrors(createPipeline(config, log, authorize), secrets)),
+    );
   }
 
   /** The base URL requests go to. */
@@ -90,9 +109,13 @@ export class UserManagementClient {
  * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
  * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
  */
-function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
+function withRedaction(
+  log: LevelledLogger,
+  keys: readonly string[],
+  scrub: (text: string) => string,
+): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys);
+  const redactor = createRedactor(keys, scrub);
   const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
     if (!log.enabled(level)) return () => undefined;
     const fn = log[level];
@@ -101,4 +124,22 @@ function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLo
     };
   };
   return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
+}
+
+/** Errors leave the client without its own credentials in their message, whatever a server echoed. */
+function withScrubbedErrors(pipeline: Pipeline, secrets: SecretScrubber): Pipeline {
+  return {
+    execute: (plan, options) =>
+      pipeline.execute(plan, options).catch((err: unknown) => {
+        if (err instanceof Error) err.message = secrets.scrub(err.message);
+        // What the server sent back stays on the error, minus any of our credentials it echoed.
+        if (err instanceof ApiError) {
+          for (const field of ['body', 'problem', 'headers'] as const) {
+            const value = secrets.scrubValue(err[field]);
+            if (value !== err[field]) Object.defineProperty(err, field, { value });
+          }
+        }
+        throw err;
+      }),
+  };
 }
