@@ -180,7 +180,8 @@ function renderMethod(method: MethodModel): string {
           `The same as \`for await (const item of client.${row.sdk.property}.list(params))\`, kept as a named method.`,
           '',
           ...(method.paramsType ? ['@param params - The query parameters; `page` is where to start.'] : []),
-          '@param options - Per-call options, applied to every page.',
+          ...row.pathParams.map((p) => `@param ${p.name} - As for \`${method.name}()\`.`),
+          '@param options - Per-call options, applied to every page, and `maxPages` (default 10000), after which the walk ends.',
           '@example',
           '```ts',
           `for await (const item of client.${row.sdk.property}.listAll()) console.log(item);`,
@@ -188,7 +189,7 @@ function renderMethod(method: MethodModel): string {
         ],
         '  ',
       ) +
-      `  listAll(${method.paramsType ? `params?: ${method.paramsType}, ` : ''}options?: RequestOptions): AsyncGenerator<${method.resultType}, void, undefined> {\n` +
+      `  listAll(${[...args.slice(0, -1), 'options?: ListAllOptions'].join(', ')}): AsyncGenerator<${method.resultType}, void, undefined> {\n` +
       `    return this.core.all('${method.operationId}', { ${input.join(', ')} }, options);\n` +
       `  }\n`;
   }
@@ -218,6 +219,7 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
     'type RequestOptions',
     ...(plain ? ['type APIPromise'] : []),
     ...(paginated ? ['type PagePromise'] : []),
+    ...(r.methods.some((m) => m.name === 'list' && m.row.pagination) ? ['type ListAllOptions'] : []),
   ];
   const imports = [
     `import { ${runtime.join(', ')} } from '../../http/resource.js';`,

@@ -4,12 +4,15 @@
 import createClient, { type Client } from 'openapi-fetch';
 import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
 import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
-import type { paths } from './http/api-types.js';
+import { ApiError } from './errors.js';
 import { ApiResources } from './generated/index.js';
+import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
 import { createRawClient } from './http/raw.js';
+import { baseFetchOf } from './http/transport.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
-import { createPipeline } from './resilience/pipeline.js';
+import { createPipeline, type Authorizer, type Pipeline } from './resilience/pipeline.js';
+import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
 import { sdkHeaders } from './version.js';
 
 /**
@@ -28,10 +31,20 @@ export class UserManagementClient extends ApiResources {
   /** Resolves options (then env `USER_MGMT_*`, then defaults); throws ConfigError on bad config. */
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
-    const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
+    const fetch: FetchLike = baseFetchOf(config.fetch);
+    // The client's own credentials are scrubbed from every log line and error message it produces.
+    const secrets = createSecretScrubber([
+      config.apiKey,
+      config.auth.kind === 'bearer' && typeof config.auth.token === 'string' ? config.auth.token : undefined,
+      config.auth.kind === 'oauth2' ? config.auth.credentials.clientSecret : undefined,
+    ]);
+    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys, (text) =>
+      secrets.scrub(text),
+    );
     const clientOptions = {
       baseUrl: config.baseUrl,
+      // The transport follows redirects itself (see http/redirects.ts); fetch must hand them over.
+      redirect: 'manual' as const,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
@@ -39,8 +52,17 @@ export class UserManagementClient extends ApiResources {
         ...staticAuthHeaders(config),
       },
     };
-    // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits.
-    const pipeline = createPipeline(config, log, createAuthorizer(config, fetch));
+    const fetched = createAuthorizer(config, fetch);
+    const authorize: Authorizer | undefined = fetched
+      ? async (refresh) => {
+          const token = await fetched(refresh);
+          secrets.remember(token);
+          return token;
+        }
+      : undefined;
+    // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits, and
+    // its transport (redirects, size cap), which it hands each attempt.
+    const pipeline = withScrubbedErrors(createPipeline(config, log, authorize), secrets);
     super(new Core(createClient<paths>({ ...clientOptions, fetch }), config, pipeline));
     this.#config = config;
     this.raw = createRawClient(clientOptions, fetch, pipeline);
@@ -71,20 +93,41 @@ export class UserManagementClient extends ApiResources {
   }
 }
 
-/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
-function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
+/**
+ * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
+ * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
+ */
+function withRedaction(
+  log: LevelledLogger,
+  keys: readonly string[],
+  scrub: (text: string) => string,
+): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys);
-  const wrap =
-    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
-    (message, fields) => {
+  const redactor = createRedactor(keys, scrub);
+  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
+    if (!log.enabled(level)) return () => undefined;
+    const fn = log[level];
+    return (message, fields) => {
       fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
+  };
+  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
+}
+
+/** Errors leave the client without its own credentials in their message, whatever a server echoed. */
+function withScrubbedErrors(pipeline: Pipeline, secrets: SecretScrubber): Pipeline {
   return {
-    error: wrap(log.error),
-    warn: wrap(log.warn),
-    info: wrap(log.info),
-    debug: wrap(log.debug),
-    enabled,
+    execute: (plan, options) =>
+      pipeline.execute(plan, options).catch((err: unknown) => {
+        if (err instanceof Error) err.message = secrets.scrub(err.message);
+        // What the server sent back stays on the error, minus any of our credentials it echoed.
+        if (err instanceof ApiError) {
+          for (const field of ['body', 'problem', 'headers'] as const) {
+            const value = secrets.scrubValue(err[field]);
+            if (value !== err[field]) Object.defineProperty(err, field, { value });
+          }
+        }
+        throw err;
+      }),
   };
 }

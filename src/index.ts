@@ -7,6 +7,9 @@ export { SDK_VERSION } from './version.js';
 // (etc/user-management-sdk.api.md) is where every change of it is reviewed.
 export * from './generated/index.js';
 export { DEFAULT_PAGE_SIZE, type Page } from './http/page.js';
+export type { ListAllOptions } from './http/iterate-pages.js';
+export type { RedirectPolicy } from './http/redirects.js';
+export type { HeadersInput } from './http/header-values.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
 export type {
   ResponseBody,
@@ -48,7 +51,10 @@ export {
   RequestAbortedError,
   CircuitOpenError,
   QueueFullError,
+  RedirectError,
+  ResponseTooLargeError,
   type ApiErrorInit,
+  type RedirectErrorInit,
   type AttemptRecord,
   type FieldError,
   type RateLimitInfo,

@@ -17,7 +17,16 @@ import {
   type Page,
 } from './page.js';
 import { APIPromise, PagePromise } from './response.js';
-import { checkInput, fieldOf, type CallValues } from './validate.js';
+import { serializeBody } from './serialize-body.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkOptionsObject } from '../options/check-shape.js';
+import { REQUEST_OPTION_KEYS } from '../options/known-options.js';
+import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
+import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
+
+const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
+
+const asIs = (text: unknown): unknown => text;
 
 /** The input of one call, typed from the generated operation: path parameters, query (SDK names), body. */
 export interface CallInput<Id extends OperationId> {
@@ -62,13 +71,19 @@ export class Core {
   }
 
   /** Checks the input, then runs one operation through the pipeline. Rejects (never throws) on bad input. */
-  async #send(id: OperationId, input: CallValues, options: RequestOptions | undefined): Promise<Outcome> {
+  async #send(
+    id: OperationId,
+    input: CallValues,
+    options: RequestOptions | undefined,
+    label = `${operations[id].sdk.method} params`,
+  ): Promise<Outcome> {
     const op: OperationDef = operations[id];
-    const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE);
+    const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
     for (const [k, v] of Object.entries(path)) url = url.replace(`{${k}}`, encodeURIComponent(String(v)));
     const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
-    if (body !== undefined) init.body = body;
+    // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
+    if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
     const request = this.#request;
     return this.#pipeline.execute(
       {
@@ -76,8 +91,13 @@ export class Core {
         op,
         url: this.#config.baseUrl + url,
         body,
-        send: ({ signal, headers }) =>
-          request(op.method, op.path, headers ? { ...init, signal, headers } : { ...init, signal }),
+        send: ({ signal, headers, fetch }) =>
+          request(op.method, op.path, {
+            ...init,
+            signal,
+            ...(headers ? { headers } : {}),
+            ...(fetch ? { fetch } : {}),
+          }),
       },
       options,
     );
@@ -107,41 +127,60 @@ export class Core {
     return new PagePromise(
       first,
       (outcome) => toPage<Item<Id>>(op, outcome, at).page,
-      () => this.#walk(id, input, options, first),
+      () => this.#walk(id, input, options, first, DEFAULT_MAX_PAGES, `${op.method} ${op.path}`),
     );
   }
 
   /** Iterates over every item of a paginated operation, from `input.query.page` (or 1) on. */
-  all<Id extends PaginatedId>(
+  async *all<Id extends PaginatedId>(
     id: Id,
     input: CallInput<Id>,
-    options: RequestOptions | undefined,
+    options: ListAllOptions | undefined,
   ): AsyncGenerator<Item<Id>, void, undefined> {
-    return this.#walk(id, input, options, undefined);
+    const op = operations[id];
+    if (options !== undefined)
+      checkOptionsObject(options, 'listAll options', LIST_ALL_OPTION_KEYS, InvalidArgumentError);
+    const { maxPages, ...requestOptions } = options ?? {};
+    yield* this.#walk<Item<Id>>(
+      id,
+      input,
+      options === undefined ? undefined : requestOptions,
+      undefined,
+      checkMaxPages(maxPages),
+      `${op.method} ${op.path} (listAll)`,
+      'listAll params',
+    );
   }
 
-  /** Fetches page after page (the first may already be in flight) and yields their items. */
+  /**
+   * Fetches page after page (the first may already be in flight) and yields their items; a repeated
+   * page, `maxPages` or an abort ends it (see iterate-pages.ts).
+   */
   async *#walk<T>(
     id: PaginatedId,
     input: CallValues,
     options: RequestOptions | undefined,
     first: Promise<Outcome> | undefined,
+    maxPages: number,
+    what: string,
+    label?: string,
   ): AsyncGenerator<T, void, undefined> {
     const op = operations[id];
     const pageName = op.pagination.page.replace(/^_/, '');
-    let at: CallValues = input;
+    const query: unknown = input.query;
+    if (label !== undefined) checkQueryShape(op, query, label);
+    const start = pageOf(op, input).page;
     let pending = first;
-    for (;;) {
-      const outcome = await (pending ?? this.#send(id, at, options));
+    yield* iteratePages<T>(start, maxPages, options?.signal, what, async (page) => {
+      const at: CallValues = {
+        ...input,
+        query: { ...(typeof query === 'object' ? query : {}), [pageName]: page },
+      };
+      const outcome = await (pending ?? this.#send(id, at, options, label));
       pending = undefined;
       const { page: result, nextPage } = toPage<T>(op, outcome, pageOf(op, at));
-      yield* result.data;
-      if (!result.hasNextPage || result.data.length === 0) return;
-      // Follow the server's `next` link when it names a later page; otherwise count up.
-      const page = nextPage !== undefined && nextPage > result.page ? nextPage : result.page + 1;
-      const query: unknown = at.query;
-      at = { ...at, query: { ...(typeof query === 'object' ? query : {}), [pageName]: page } };
-    }
+      return { items: result.data, hasNext: result.hasNextPage, nextPage };
+    });
   }
 }
 

@@ -67,10 +67,11 @@ export function createRawClient(
           operationId: id,
           op,
           url: request.url,
-          send: async ({ signal, headers }) => {
+          send: async ({ signal, headers, fetch: transport }) => {
             const merged = new Headers(request.headers);
             for (const [k, v] of Object.entries(headers ?? {})) merged.set(k, v);
-            const response = await fetch(
+            // The pipeline's transport (redirects, size cap) when it hands one, else the client's fetch.
+            const response = await (transport ?? fetch)(
               new Request(request.url, {
                 method: request.method,
                 headers: merged,

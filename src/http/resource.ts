@@ -6,6 +6,7 @@ export type { Core } from './core.js';
 export type { RequestOptions } from '../config.js';
 export { APIPromise, PagePromise, type WithResponse } from './response.js';
 export type { Page } from './page.js';
+export type { ListAllOptions } from './iterate-pages.js';
 
 /** The base of every generated resource class: holds the client's request path. */
 export abstract class Resource {

@@ -1,6 +1,8 @@
 // Per-call input checks, driven by the parameter schemas in the operation table: a bad id, page, limit or
 // body is an InvalidArgumentError before anything is sent, with the SDK's name for the parameter.
 import { InvalidArgumentError } from '../errors.js';
+import { checkOptionsObject } from '../options/check-shape.js';
+import { checkPlainObject } from './serialize-body.js';
 import type { OperationDef, ParamDef } from './operations.js';
 
 type Scalar = string | number | boolean;
@@ -65,9 +67,7 @@ export function checkBody(op: OperationDef, body: unknown): unknown {
   const spec = op.body;
   if (!spec) return undefined;
   if (body === undefined && !spec.required) return undefined;
-  if (spec.object && (typeof body !== 'object' || body === null || Array.isArray(body))) {
-    throw new InvalidArgumentError(`The request body must be an object; got ${describe(body)}.`);
-  }
+  if (spec.object) checkPlainObject(body);
   return body;
 }
 
@@ -83,12 +83,28 @@ export function fieldOf(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
 }
 
+/**
+ * Checks an object of query parameters written in plain JavaScript: an object (or undefined) whose keys
+ * are the operation's parameters; a misspelt key is reported with the nearest known one.
+ */
+export function checkQueryShape(op: OperationDef, query: unknown, label: string): void {
+  if (query === undefined) return;
+  checkOptionsObject(
+    query,
+    label,
+    (op.queryParams ?? []).map((p) => p.sdkName),
+    InvalidArgumentError,
+  );
+}
+
 /** Checks the input of one call against its operation; returns what to send, in the spec's names. */
 export function checkInput(
   op: OperationDef,
   input: CallValues,
   pageSize: number,
+  label: string,
 ): { path: Record<string, Scalar>; query: Record<string, Scalar>; body: unknown } {
+  checkQueryShape(op, input.query, label);
   const path: Record<string, Scalar> = {};
   for (const def of op.pathParams ?? []) path[def.name] = checkParam(def, fieldOf(input.path, def.name));
   const query: Record<string, Scalar> = {};

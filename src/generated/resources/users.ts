@@ -1,7 +1,7 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
-import { Resource, type RequestOptions, type APIPromise, type PagePromise } from '../../http/resource.js';
+import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions } from '../../http/resource.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**
@@ -39,13 +39,13 @@ export class Users extends Resource {
    * The same as `for await (const item of client.users.list(params))`, kept as a named method.
    *
    * @param params - The query parameters; `page` is where to start.
-   * @param options - Per-call options, applied to every page.
+   * @param options - Per-call options, applied to every page, and `maxPages` (default 10000), after which the walk ends.
    * @example
    * ```ts
    * for await (const item of client.users.listAll()) console.log(item);
    * ```
    */
-  listAll(params?: ListUsersParams, options?: RequestOptions): AsyncGenerator<User, void, undefined> {
+  listAll(params?: ListUsersParams, options?: ListAllOptions): AsyncGenerator<User, void, undefined> {
     return this.core.all('listUsers', { query: params }, options);
   }
 
