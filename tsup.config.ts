@@ -21,27 +21,32 @@ const browserPlatform: Plugin = {
 
 export default defineConfig([
   {
-    // Node: ESM + CJS with their own declarations.
-    entry: { index: 'src/index.ts' },
+    // Node: ESM + CJS with their own declarations. `testing` is the user-management-sdk/testing subpath:
+    // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
+    // the main entry or a production install.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
     dts: true,
     sourcemap: true,
     clean: true,
+    // No shared chunks: each entry stands alone, so the main entry loads nothing of the testing one.
+    splitting: false,
     shims: true,
     treeshake: true,
     define,
   },
   {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',
     target: 'es2022',
     dts: false,
     sourcemap: true,
+    splitting: false,
     treeshake: true,
     define,
     esbuildPlugins: [browserPlatform],

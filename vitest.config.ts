@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -12,6 +13,19 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // browser and package test what ships in dist/ (a global setup rebuilds it when stale).
 export default defineConfig({
   define: { __SDK_VERSION__: JSON.stringify(version) },
+  // examples/ import the package by name, as a consumer would; in this repo that name means the sources.
+  resolve: {
+    alias: [
+      {
+        find: /^user-management-sdk\/testing$/,
+        replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      },
+      {
+        find: /^user-management-sdk$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
+    ],
+  },
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
     coverage: {
@@ -24,7 +38,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          // examples/*.test.ts show consumers testing their own code with user-management-sdk/testing.
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: [
             'test/contract/**',
             'test/conformance/**',

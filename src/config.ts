@@ -2,15 +2,26 @@
 // resolver), resolved once at construction: defaults → environment → explicit options, validated with
 // messages that say what to fix, and frozen. The hot path never re-parses them. Per-call options are
 // checked here too, once per call, with the same vocabulary (src/validation.ts).
-import { ConfigError } from './errors.js';
-import { resolveConnection, type ConnectionOptions, type ResolvedConnection } from './config/connection.js';
+import { ConfigError, InvalidArgumentError } from './errors.js';
+import {
+  CONNECTION_DEFAULTS,
+  resolveConnection,
+  type ConnectionOptions,
+  type ResolvedConnection,
+} from './config/connection.js';
+import { checkBoolean, checkOptionsObject, keysOf } from './options/check-shape.js';
 import {
   ATTEMPT_DEFAULTS,
   resolveAttempt,
   type AttemptPolicyOptions,
   type ResolvedAttempt,
 } from './policies/attempt.js';
-import { resolveAuthOptions, type AuthPolicyOptions, type ResolvedAuthOptions } from './policies/auth.js';
+import {
+  AUTH_DEFAULTS,
+  resolveAuthOptions,
+  type AuthPolicyOptions,
+  type ResolvedAuthOptions,
+} from './policies/auth.js';
 import {
   BREAKER_DEFAULTS,
   resolveBreaker,
@@ -62,7 +73,8 @@ import {
   type ResolvedTelemetry,
   type TelemetryPolicyOptions,
 } from './policies/telemetry.js';
-import { checkHeaders, checkNumber, DURATION_MS, wholeNumber } from './validation.js';
+import { normalizeHeaders, type HeadersInput } from './transport/header-values.js';
+import { BYTES, checkNumber, DURATION_MS, wholeNumber } from './validation.js';
 
 export type { CustomFetch, FetchLike, FetchOptions, FetchResponse } from './transport/fetch.js';
 export type { TokenProvider, OAuth2ClientCredentials } from './auth/credentials.js';
@@ -98,14 +110,66 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Idempotency key for POST/PATCH; by default one UUID v4 per call, reused on every attempt. */
   idempotencyKey?: string | undefined;
-  /** Extra headers for this call, merged over the client's. @default {} */
-  headers?: Readonly<Record<string, string>> | undefined;
+  /** Extra headers for this call, merged over the client's: a plain object, a `Headers`, a `Map` or an array of pairs. @default {} */
+  headers?: HeadersInput | undefined;
   /** Retry this write even without idempotency-key support. @default the client's `retryNonIdempotent` */
   retryNonIdempotent?: boolean | undefined;
+  /** Largest response body this call reads, in bytes. @default the client's `maxResponseBytes` */
+  maxResponseBytes?: number | undefined;
 }
+
+/**
+ * Every client option, by name: the compiler checks it against ClientOptions, so a new option cannot be
+ * forgotten, and a typo in plain JavaScript is caught at run time with the nearest valid name.
+ */
+const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
+  baseUrl: true,
+  apiKey: true,
+  token: true,
+  auth: true,
+  fetch: true,
+  fetchOptions: true,
+  headers: true,
+  redirects: true,
+  maxResponseBytes: true,
+  allowInsecureHttp: true,
+  dangerouslyAllowBrowser: true,
+  timeoutMs: true,
+  deadlineMs: true,
+  maxRetries: true,
+  backoff: true,
+  maxRetryAfterMs: true,
+  retryNonIdempotent: true,
+  circuitBreaker: true,
+  retryBudget: true,
+  rateLimit: true,
+  maxConcurrency: true,
+  maxQueue: true,
+  onRetry: true,
+  onCircuitStateChange: true,
+  logLevel: true,
+  logger: true,
+  redactKeys: true,
+  telemetry: true,
+  policies: true,
+});
+
+/** Every per-call option, by name (see CLIENT_OPTION_KEYS). */
+export const REQUEST_OPTION_KEYS = keysOf<RequestOptions>({
+  signal: true,
+  timeoutMs: true,
+  deadlineMs: true,
+  maxRetries: true,
+  idempotencyKey: true,
+  headers: true,
+  retryNonIdempotent: true,
+  maxResponseBytes: true,
+});
 
 /** The values in force when an option is not given: each policy's defaults, in one table. */
 export const DEFAULTS = Object.freeze({
+  ...CONNECTION_DEFAULTS,
+  ...AUTH_DEFAULTS,
   ...ATTEMPT_DEFAULTS,
   ...DEADLINE_DEFAULTS,
   ...RETRY_DEFAULTS,
@@ -135,6 +199,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
   if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
     throw new ConfigError('UserManagementClient options must be an object.');
   }
+  checkOptionsObject(options, 'UserManagementClient options', CLIENT_OPTION_KEYS, ConfigError);
   const { url, ...connection } = resolveConnection(options);
   return Object.freeze({
     ...connection,
@@ -152,22 +217,42 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
   });
 }
 
-/** Validates per-call overrides: the one place they are checked, once per call. */
-export function validateRequestOptions(options: RequestOptions): void {
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null)
-    throw new ConfigError('Request options must be an object.');
-  if (options.timeoutMs !== undefined) checkNumber('timeoutMs', options.timeoutMs, DURATION_MS);
-  if (options.deadlineMs !== undefined) checkNumber('deadlineMs', options.deadlineMs, DURATION_MS);
-  if (options.maxRetries !== undefined) checkNumber('maxRetries', options.maxRetries, wholeNumber(0));
+/** Per-call options, checked once per call: what the pipeline reads instead of the raw object. */
+export interface ResolvedRequestOptions {
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly maxResponseBytes: number | undefined;
+}
+
+/**
+ * Validates per-call overrides — the one place they are checked, once per call — with
+ * InvalidArgumentError: a bad one is the caller's input, never retried or counted.
+ */
+export function validateRequestOptions(options: RequestOptions): ResolvedRequestOptions {
+  const Err = InvalidArgumentError;
+  checkOptionsObject(options, 'Request options', REQUEST_OPTION_KEYS, Err);
+  if (options.timeoutMs !== undefined)
+    checkNumber('timeoutMs', options.timeoutMs, DURATION_MS, undefined, Err);
+  if (options.deadlineMs !== undefined)
+    checkNumber('deadlineMs', options.deadlineMs, DURATION_MS, undefined, Err);
+  if (options.maxRetries !== undefined)
+    checkNumber('maxRetries', options.maxRetries, wholeNumber(0), undefined, Err);
+  checkBoolean('retryNonIdempotent', options.retryNonIdempotent, Err);
   if (options.idempotencyKey !== undefined) {
     if (typeof options.idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(options.idempotencyKey)) {
-      throw new ConfigError('idempotencyKey must be 1–255 visible ASCII characters (a UUID is ideal).');
+      throw new Err('idempotencyKey must be 1–255 visible ASCII characters (a UUID is ideal).');
     }
   }
-  if (options.headers !== undefined) checkHeaders('headers', options.headers);
   if (options.signal !== undefined && !isAbortSignal(options.signal)) {
-    throw new ConfigError('signal must be an AbortSignal.');
+    throw new Err('signal must be an AbortSignal.');
   }
+  return {
+    headers:
+      options.headers === undefined ? undefined : normalizeHeaders(options.headers, 'options.headers', Err),
+    maxResponseBytes:
+      options.maxResponseBytes === undefined
+        ? undefined
+        : checkNumber('maxResponseBytes', options.maxResponseBytes, BYTES, undefined, Err),
+  };
 }
 
 function isAbortSignal(value: unknown): value is AbortSignal {

@@ -1,11 +1,11 @@
 // How messages name calls and quote bodies: one call description for every message and log line.
+import { excerpt } from './text/excerpt.js';
 
 const SNIPPET = 120;
 
 /** A short single-line excerpt of a body, for messages. */
 export function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
+  return excerpt(text, SNIPPET);
 }
 
 /** How every message and log line names a call: `GET /users/42` (the path as sent, base path included). */

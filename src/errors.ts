@@ -1,47 +1,19 @@
 // The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
-// A leaf of the import graph: it imports nothing of ours. The problem-details shape is declared here and
+// It imports nothing above it: the problem-details shape is declared in error-details.ts, and
 // src/http/api-types.ts checks at compile time that the spec's Problem schema still matches it.
-import { describeCall, snippet } from './describe.js';
+import {
+  asProblem,
+  describeApiError,
+  parseRateLimit,
+  type ApiErrorInit,
+  type AttemptRecord,
+  type FieldError,
+  type Problem,
+  type RateLimitInfo,
+} from './error-details.js';
 
 export { describeCall, pathOf, snippet } from './describe.js';
-
-/** An RFC 9457 problem-details body. */
-export interface Problem {
-  /** A URI that identifies the problem type (`about:blank` when the server sent none). */
-  type: string;
-  /** A short summary of the problem type. */
-  title?: string;
-  /** The HTTP status code of this occurrence. */
-  status?: number;
-  /** An explanation of this occurrence, for a person to read. */
-  detail?: string;
-  /** A URI that identifies this occurrence. */
-  instance?: string;
-  /** The fields that failed validation, if any. */
-  errors?: FieldError[];
-}
-
-/** One attempt of a call, as recorded on every error the client throws. */
-export interface AttemptRecord {
-  /** 1-based attempt number. */
-  readonly attempt: number;
-  /** HTTP status, when a response arrived. */
-  readonly status?: number;
-  /** Name and message of the failure, when no usable response arrived. */
-  readonly error?: string;
-  /** How long the attempt took, in ms. */
-  readonly durationMs: number;
-  /** How long the client waited after this attempt before the next one, in ms (0 for the last). */
-  readonly waitMs: number;
-}
-
-/** A field-level validation failure from a problem-details body. */
-export interface FieldError {
-  /** The name of the field that failed. */
-  readonly field: string;
-  /** Why the field failed, for a person to read. */
-  readonly message: string;
-}
+export type { ApiErrorInit, AttemptRecord, FieldError, Problem, RateLimitInfo } from './error-details.js';
 
 /** Base class of every error the SDK throws. */
 export class UserManagementError extends Error {
@@ -63,26 +35,6 @@ export class ConfigError extends UserManagementError {
 export class InvalidArgumentError extends UserManagementError {
   /** Always `'InvalidArgumentError'`, even in minified builds. */
   override readonly name: string = 'InvalidArgumentError';
-}
-
-/** What an ApiError is built from. */
-export interface ApiErrorInit {
-  /** HTTP status code. */
-  readonly status: number;
-  /** HTTP status text, when the response had one; used in the message. */
-  readonly statusText?: string;
-  /** Response headers, lower-cased (Set-Cookie redacted). */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The parsed body (JSON when it was JSON, else the raw text, or undefined when empty). */
-  readonly body: unknown;
-  /** HTTP method of the request. */
-  readonly method: string;
-  /** URL of the request, with credentials and query secrets removed. */
-  readonly url: string;
-  /** Set when the body could not be read as the JSON the response promised. */
-  readonly parseFailure?: string;
-  /** How long the server asked the client to wait (Retry-After), in ms. */
-  readonly retryAfterMs?: number;
 }
 
 /** The server answered with an error status. */
@@ -108,7 +60,7 @@ export class ApiError extends UserManagementError {
 
   constructor(init: ApiErrorInit, message?: string) {
     const problem = asProblem(init.body);
-    super(message ?? describe(init, problem));
+    super(message ?? describeApiError(init, problem));
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -155,16 +107,6 @@ export class UnprocessableEntityError extends ApiError {
     super(init, message);
     this.fieldErrors = this.problem?.errors ?? [];
   }
-}
-
-/** Parsed `RateLimit-*` headers (IETF draft-ietf-httpapi-ratelimit-headers). */
-export interface RateLimitInfo {
-  /** Requests allowed in the current window (`RateLimit-Limit`). */
-  readonly limit?: number;
-  /** Requests left in the current window (`RateLimit-Remaining`). */
-  readonly remaining?: number;
-  /** Seconds until the window resets. */
-  readonly resetSeconds?: number;
 }
 
 /** 429 Too Many Requests; `retryAfterMs` says when to come back. */
@@ -239,6 +181,48 @@ export class QueueFullError extends UserManagementError {
   override readonly name: string = 'QueueFullError';
 }
 
+/** What a {@link RedirectError} is built from. */
+export interface RedirectErrorInit extends ApiErrorInit {
+  /** Where the server pointed, without its query string or fragment (empty when the runtime hides it). */
+  readonly location: string;
+  /** Whether the redirect pointed to another origin (scheme, host or port) than the request's. */
+  readonly crossOrigin: boolean;
+}
+
+/**
+ * The server answered with a redirect the client would not follow under its `redirects` setting
+ * (another origin, https → http, a method change, too many hops, or any redirect with `'none'`).
+ * Nothing was sent to the redirect's target. Never retried.
+ */
+export class RedirectError extends ApiError {
+  /** Always `'RedirectError'`, even in minified builds. */
+  override readonly name: string = 'RedirectError';
+  /** Where the server pointed, without its query string or fragment (empty when the runtime hides it). */
+  readonly location: string;
+  /** Whether the redirect pointed to another origin than the request's. */
+  readonly crossOrigin: boolean;
+  constructor(init: RedirectErrorInit, message: string) {
+    super(init, message);
+    this.location = init.location;
+    this.crossOrigin = init.crossOrigin;
+  }
+}
+
+/**
+ * The response body is larger than `maxResponseBytes`: the client stopped reading at the limit and
+ * closed the connection. Never retried; a larger body would come back just as large.
+ */
+export class ResponseTooLargeError extends UserManagementError {
+  /** Always `'ResponseTooLargeError'`, even in minified builds. */
+  override readonly name: string = 'ResponseTooLargeError';
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+  constructor(message: string, limitBytes: number) {
+    super(message);
+    this.limitBytes = limitBytes;
+  }
+}
+
 const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -253,55 +237,4 @@ const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
 export function errorFromResponse(init: ApiErrorInit, message?: string): ApiError {
   const Class = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
   return new Class(init, message);
-}
-
-function asProblem(body: unknown): Problem | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  if (typeof b.title !== 'string' && typeof b.detail !== 'string' && typeof b.type !== 'string')
-    return undefined;
-  const errors = Array.isArray(b.errors)
-    ? b.errors.filter(
-        (e): e is FieldError =>
-          typeof e === 'object' &&
-          e !== null &&
-          typeof (e as Record<string, unknown>).field === 'string' &&
-          typeof (e as Record<string, unknown>).message === 'string',
-      )
-    : undefined;
-  // A problem needs only one of title, detail or type to be useful; `type` defaults to about:blank (RFC 9457 §4.2.1).
-  return { ...(b as unknown as Problem), ...(errors ? { errors } : {}) };
-}
-
-function describe(init: ApiErrorInit, problem: Problem | undefined): string {
-  const head = `${describeCall(init.method, init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
-  if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
-  const detail = problem
-    ? [problem.title === init.statusText ? undefined : problem.title, problem.detail]
-        .filter((s) => typeof s === 'string' && s.length > 0)
-        .join(': ')
-    : typeof init.body === 'string' && init.body.length > 0
-      ? snippet(init.body)
-      : '';
-  const fields = problem?.errors?.length
-    ? ` (${problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})`
-    : '';
-  return detail ? `${head}: ${detail}${fields}` : head;
-}
-
-function parseRateLimit(headers: Readonly<Record<string, string>>): RateLimitInfo {
-  const num = (name: string): number | undefined => {
-    const raw = headers[name];
-    if (raw === undefined) return undefined;
-    const n = Number.parseInt(raw, 10);
-    return Number.isFinite(n) && n >= 0 ? n : undefined;
-  };
-  const limit = num('ratelimit-limit');
-  const remaining = num('ratelimit-remaining');
-  const resetSeconds = num('ratelimit-reset');
-  return {
-    ...(limit !== undefined ? { limit } : {}),
-    ...(remaining !== undefined ? { remaining } : {}),
-    ...(resetSeconds !== undefined ? { resetSeconds } : {}),
-  };
 }

@@ -1,4 +1,5 @@
 // Levelled logging through any console- or pino-shaped logger, with redaction of secrets.
+import { redactText } from './text/redact-text.js';
 
 /** Log levels, from silent to chatty. */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
@@ -94,13 +95,18 @@ export interface Redactor {
   text(text: string): string;
 }
 
-export function createRedactor(keys: readonly string[]): Redactor {
+export function createRedactor(
+  keys: readonly string[],
+  scrub: (text: string) => string = (text) => text,
+): Redactor {
   const fragments = keys.map((k) => k.toLowerCase());
   const isSecretKey = (key: string): boolean => {
     const k = key.toLowerCase();
     return SECRET_HEADERS.has(k) || fragments.some((f) => k.includes(f));
   };
   const body = (value: unknown, depth = 0): unknown => {
+    // Values are scrubbed of the client's own credentials too: a server may echo them back.
+    if (typeof value === 'string') return scrub(value);
     if (typeof value !== 'object' || value === null) return value;
     // Too deep (or cyclic) to inspect: fail closed, since an unread subtree may hold a secret.
     if (depth > 8) return REDACTED;
@@ -121,13 +127,7 @@ export function createRedactor(keys: readonly string[]): Redactor {
       return redactUrl(url, isSecretKey);
     },
     body: (value) => body(value),
-    text(text) {
-      return text
-        .replace(/\/\/[^/@\s]*@/g, '//')
-        .replace(/([?&])([^=&\s#]+)=([^&\s#]*)/g, (m, sep: string, name: string) =>
-          isSecretKey(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m,
-        );
-    },
+    text: (text) => scrub(redactText(text, isSecretKey)),
   };
 }
 
@@ -164,20 +164,23 @@ function decodeURIComponentSafe(s: string): string {
   }
 }
 
-/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
-export function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
+/**
+ * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
+ * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
+ */
+export function withRedaction(
+  log: LevelledLogger,
+  keys: readonly string[],
+  scrub: (text: string) => string,
+): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys);
-  const wrap =
-    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
-    (message, fields) => {
+  const redactor = createRedactor(keys, scrub);
+  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
+    if (!log.enabled(level)) return () => undefined;
+    const fn = log[level];
+    return (message, fields) => {
       fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
-  return {
-    error: wrap(log.error),
-    warn: wrap(log.warn),
-    info: wrap(log.info),
-    debug: wrap(log.debug),
-    enabled,
   };
+  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
 }

@@ -24,6 +24,11 @@ export const POSITIVE: NumberRule = {
   ok: (n) => n > 0 && Number.isFinite(n),
   what: 'a finite number greater than 0',
 };
+/** A size in bytes: a whole number ≥ 1. */
+export const BYTES: NumberRule = {
+  ok: (n) => Number.isSafeInteger(n) && n >= 1,
+  what: 'a whole number of bytes ≥ 1 (e.g. 16777216 for 16 MiB)',
+};
 /** A share strictly between 0 and 1. */
 export const FRACTION: NumberRule = {
   ok: (n) => n > 0 && n < 1,
@@ -94,24 +99,4 @@ export function describeValue(value: unknown, showStrings: boolean): string {
     return showStrings ? `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"` : 'string';
   if (value === null) return 'null';
   return Array.isArray(value) ? 'an array' : typeof value;
-}
-
-/** Header names (RFC 9110 token) mapped to single-line values: checked, copied and frozen. */
-export function checkHeaders(
-  name: string,
-  headers: unknown,
-  Err: ErrorClass = ConfigError,
-): Readonly<Record<string, string>> {
-  if (headers === undefined) return Object.freeze({});
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new Err(`${name} must be an object of header names to string values.`);
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)) throw new Err(`"${k}" is not a valid header name.`);
-    if (typeof v !== 'string' || /[\r\n]/.test(v))
-      throw new Err(`Header "${k}" must be a single-line string.`);
-    out[k] = v;
-  }
-  return Object.freeze(out);
 }

@@ -1,7 +1,8 @@
 // Turns resolved credentials into headers: fixed ones set once on the openapi-fetch client, and an
 // Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
-import { UserManagementError } from '../errors.js';
-import type { Transport } from '../transport/fetch.js';
+import { ConfigError, UserManagementError } from '../errors.js';
+import type { FetchLike } from '../transport/fetch.js';
+import { checkHeaderValue } from '../transport/header-values.js';
 import { createOAuth2Authorizer } from './oauth2.js';
 
 /** Returns the bearer token to send; called before every attempt, so it can rotate. */
@@ -50,10 +51,12 @@ export function staticAuthHeaders(apiKey: string | undefined, auth: ResolvedAuth
 /** An Authorizer when the token must be looked up per attempt; undefined when headers are fixed. */
 export function createAuthorizer(
   auth: ResolvedAuth,
-  transport: Transport,
+  fetch: FetchLike,
   timeoutMs: number,
+  maxResponseBytes: number,
 ): Authorizer | undefined {
-  if (auth.kind === 'oauth2') return createOAuth2Authorizer(auth.credentials, transport, timeoutMs);
+  if (auth.kind === 'oauth2')
+    return createOAuth2Authorizer(auth.credentials, fetch, timeoutMs, maxResponseBytes);
   if (auth.kind === 'bearer' && typeof auth.token === 'function') {
     const provide = auth.token;
     return async () => {
@@ -66,9 +69,11 @@ export function createAuthorizer(
           { cause: err },
         );
       }
+      // A ConfigError (the token function is client configuration) that never repeats what it returned.
       if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-        throw new UserManagementError('The token function must return a non-empty single-line string.');
+        throw new ConfigError('The token function must return a non-empty single-line string.');
       }
+      checkHeaderValue("The token function's result", token, ConfigError);
       return token;
     };
   }

@@ -2,8 +2,12 @@
 // share one refresh among concurrent calls, and never let the secret reach a message or a log.
 import createClient from 'openapi-fetch';
 import { ApiError, AuthenticationError, describeCall, UserManagementError } from '../errors.js';
+import { excerpt } from '../text/excerpt.js';
 import { runAttempt } from '../transport/attempt.js';
-import type { Transport } from '../transport/fetch.js';
+import type { FetchLike } from '../transport/fetch.js';
+import { createTransport } from '../transport/guarded-fetch.js';
+import { headerValueProblem } from '../transport/header-values.js';
+import { urlForMessages } from '../transport/transport-security.js';
 
 interface Credentials {
   readonly clientId: string;
@@ -12,6 +16,8 @@ interface Credentials {
   readonly scope?: string;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 /** Refresh this long before expiry, so a token never expires in flight. */
 const EXPIRY_SKEW_MS = 30_000;
 /** When the server omits expires_in. */
@@ -19,11 +25,17 @@ const DEFAULT_LIFETIME_MS = 5 * 60_000;
 
 export function createOAuth2Authorizer(
   credentials: Credentials,
-  transport: Transport,
+  fetch: FetchLike,
   timeoutMs: number,
+  maxResponseBytes: number,
 ): (refresh: boolean) => Promise<string> {
-  // The token endpoint goes through openapi-fetch like every other request: one HTTP path.
-  const client = createClient({ fetch: transport.fetch });
+  // The token endpoint goes through openapi-fetch and the same transport as every other request: the
+  // client secret never follows a redirect to another origin, and the answer is read under the cap.
+  const client = createClient({
+    fetch: createTransport(fetch, { redirects: 'same-origin', maxResponseBytes, privateHeaders: NONE }),
+  });
+  // Messages name the endpoint without its query string, which some providers use for secrets.
+  const shownUrl = urlForMessages(credentials.tokenUrl);
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
 
@@ -55,8 +67,8 @@ export function createOAuth2Authorizer(
           ),
         {
           method: 'POST',
-          url: credentials.tokenUrl,
-          description: describeCall('POST', credentials.tokenUrl),
+          url: shownUrl,
+          description: describeCall('POST', shownUrl),
           timeoutMs,
           timeoutKind: 'attempt',
           signal: undefined,
@@ -65,22 +77,26 @@ export function createOAuth2Authorizer(
       );
     } catch (err) {
       throw new AuthenticationError(
-        { status: 0, headers: {}, body: undefined, method: 'POST', url: credentials.tokenUrl },
-        `OAuth2 token request to ${credentials.tokenUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
+        { status: 0, headers: {}, body: undefined, method: 'POST', url: shownUrl },
+        `OAuth2 token request to ${shownUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
-    if (outcome.error) throw tokenError(outcome.error, credentials.tokenUrl);
+    if (outcome.error) throw tokenError(outcome.error, shownUrl);
     const body = outcome.data as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (typeof body?.access_token !== 'string' || body.access_token === '') {
+    if (
+      typeof body?.access_token !== 'string' ||
+      body.access_token === '' ||
+      headerValueProblem(body.access_token) !== undefined
+    ) {
       throw new AuthenticationError(
         {
           status: outcome.response.status,
           headers: {},
           body: undefined,
           method: 'POST',
-          url: credentials.tokenUrl,
+          url: shownUrl,
         },
-        `OAuth2 token endpoint ${credentials.tokenUrl} answered without an access_token.`,
+        `OAuth2 token endpoint ${shownUrl} answered without an access_token that can be sent in a header.`,
       );
     }
     const lifetime =
@@ -106,7 +122,9 @@ export function createOAuth2Authorizer(
 
 function tokenError(error: ApiError, tokenUrl: string): UserManagementError {
   const body = error.body as { error?: unknown; error_description?: unknown } | undefined;
-  const said = [body?.error, body?.error_description].filter((s) => typeof s === 'string').join(': ');
+  const said = excerpt(
+    [body?.error, body?.error_description].filter((s) => typeof s === 'string').join(': '),
+  );
   return new AuthenticationError(
     { status: error.status, headers: error.headers, body: error.body, method: 'POST', url: tokenUrl },
     `OAuth2 token request to ${tokenUrl} → ${error.status}${said ? `: ${said}` : ''}`,

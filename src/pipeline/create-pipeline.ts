@@ -3,7 +3,7 @@
 // list below is the whole design. A policy switched off by the options is left out of the list, so
 // it costs nothing.
 import type { Authorizer } from '../auth/credentials.js';
-import type { RequestOptions, ResolvedConfig } from '../config.js';
+import type { RequestOptions, ResolvedConfig, ResolvedRequestOptions } from '../config.js';
 import type { LevelledLogger } from '../logging.js';
 import { attemptPolicy } from '../policies/attempt.js';
 import { authPolicy } from '../policies/auth.js';
@@ -19,7 +19,9 @@ import { retryPolicy } from '../policies/retry.js';
 import { createTelemetryHandle, telemetryAttemptPolicy, telemetryCallPolicy } from '../policies/telemetry.js';
 import { OriginBreaker } from '../resilience/breaker.js';
 import type { Outcome } from '../transport/attempt.js';
-import { createCallContext, type CallPlan } from './context.js';
+import { createBaseFetch, type FetchLike } from '../transport/fetch.js';
+import { createTransport, headerNames } from '../transport/guarded-fetch.js';
+import { createCallContext, NO_OVERRIDES, type CallPlan } from './context.js';
 
 export type { CallPlan } from './context.js';
 
@@ -28,10 +30,12 @@ export interface Pipeline {
   execute(plan: CallPlan, options: RequestOptions | undefined): Promise<Outcome>;
 }
 
-/** Clock and randomness, injected so tests can drive them. */
+/** Clock, randomness and the client's fetch, injected so tests can drive them. */
 export interface PipelineDeps {
   readonly now?: () => number;
   readonly random?: () => number;
+  /** The client's fetch, before redirect handling and the size cap. @default from config.fetch */
+  readonly fetch?: FetchLike;
 }
 
 type Step = (ctx: CallContext, next: Next) => Promise<Outcome>;
@@ -46,6 +50,22 @@ export function createPipeline(
   // after construction are seen.
   const now = deps.now ?? (() => Date.now());
   const random = deps.random ?? (() => Math.random());
+  // Redirect handling and the size cap around the client's fetch; a call with its own headers or limit
+  // gets its own.
+  const baseFetch = deps.fetch ?? createBaseFetch(config.fetch, config.fetchOptions);
+  const transport = createTransport(baseFetch, {
+    redirects: config.redirects,
+    maxResponseBytes: config.maxResponseBytes,
+    privateHeaders: headerNames(config.headers),
+  });
+  const transportFor = (overrides: ResolvedRequestOptions): FetchLike =>
+    overrides === NO_OVERRIDES
+      ? transport
+      : createTransport(baseFetch, {
+          redirects: config.redirects,
+          maxResponseBytes: overrides.maxResponseBytes ?? config.maxResponseBytes,
+          privateHeaders: headerNames(config.headers, overrides.headers),
+        });
   const telemetry =
     config.telemetry === false ? undefined : createTelemetryHandle(config.telemetry, config.origin);
   const breaker = config.circuitBreaker
@@ -88,15 +108,16 @@ export function createPipeline(
       canRefreshAuth: authorize !== undefined,
       isBreakerOpen: () => breaker?.isOpen() ?? false,
       onRetry: (event, ctx) => {
-        log.info(
-          `${ctx.description} attempt ${event.attempt} failed (${event.error.message}); retrying in ${event.delayMs} ms`,
-          {
-            operationId: event.operationId,
-            attempt: event.attempt,
-            delayMs: event.delayMs,
-            reason: event.reason,
-          },
-        );
+        if (log.enabled('info'))
+          log.info(
+            `${ctx.description} attempt ${event.attempt} failed (${event.error.message}); retrying in ${event.delayMs} ms`,
+            {
+              operationId: event.operationId,
+              attempt: event.attempt,
+              delayMs: event.delayMs,
+              reason: event.reason,
+            },
+          );
         telemetry?.current()?.recordRetry(event.operationId, event.reason);
         config.onRetry?.(event);
       },
@@ -106,7 +127,7 @@ export function createPipeline(
     }),
     cooldownPolicy(config, now),
     config.rateLimit && rateLimitPolicy(config.rateLimit, now),
-    authorize && authPolicy(authorize),
+    authorize && authPolicy(authorize, now),
     telemetry && telemetryAttemptPolicy(),
     ...customPolicies(config.policies, 'perAttempt'),
     log.enabled('debug') && logAttemptPolicy(log, now),
@@ -122,7 +143,7 @@ export function createPipeline(
   return {
     async execute(plan, options) {
       const start = now();
-      const ctx = createCallContext(plan, options, config, start);
+      const ctx = createCallContext(plan, options, config, transportFor, start);
       let outcome: Outcome;
       try {
         outcome = await run(ctx, 0);

@@ -38,6 +38,7 @@ export function attemptPolicy(now: () => number): (ctx: CallContext) => Promise<
       timeoutKind: left < ctx.timeoutMs ? 'deadline' : 'attempt',
       signal: ctx.signal,
       headers: hasAny(ctx.headers) ? ctx.headers : undefined,
+      fetch: ctx.fetch,
     });
   };
 }

@@ -2,6 +2,8 @@
 // CircuitOpenError instead of sending them, then lets one trial through after halfOpenAfterMs. It sits
 // inside the retries and the client-side pacing, around the attempt: it counts what the server did.
 import type { CircuitStateChange } from '../resilience/events.js';
+import { ConfigError } from '../errors.js';
+import { checkNestedOptions, keysOf } from '../options/check-shape.js';
 import { OriginBreaker } from '../resilience/breaker.js';
 import {
   checkNumber,
@@ -71,7 +73,16 @@ export interface ResolvedBreaker {
   readonly onCircuitStateChange: ((event: CircuitStateChange) => void) | undefined;
 }
 
+const CIRCUIT_BREAKER_KEYS = keysOf<CircuitBreakerOptions>({
+  failureThreshold: true,
+  halfOpenAfterMs: true,
+  failureRate: true,
+  samplingWindowMs: true,
+  minimumRps: true,
+});
+
 export function resolveBreaker(options: BreakerPolicyOptions): ResolvedBreaker {
+  checkNestedOptions('circuitBreaker', options.circuitBreaker, CIRCUIT_BREAKER_KEYS, true, ConfigError);
   const cb = options.circuitBreaker;
   const d = BREAKER_DEFAULTS.circuitBreaker;
   return {

@@ -46,7 +46,8 @@ export function cooldownPolicy(
     const error = outcome.error;
     // Rate limits and overload apply to the whole client: hold back its other calls too.
     if (error?.retryAfterMs !== undefined && (error.status === 429 || error.status === 503))
-      cooldown.extend(error.retryAfterMs, error, now());
+      // Held back no longer than the client would wait for itself (a longer wait fails the call anyway).
+      cooldown.extend(Math.min(error.retryAfterMs, settings.maxRetryAfterMs), error, now());
     return outcome;
   };
   return async (ctx, next) => {

@@ -4,6 +4,7 @@ import { RequestAbortedError, UserManagementError } from '../errors.js';
 import type { AttemptEntry } from '../resilience/failures.js';
 import type { CallTrace } from '../telemetry/otel.js';
 import type { Outcome, Send } from '../transport/attempt.js';
+import type { FetchLike } from '../transport/fetch.js';
 
 /** What a policy sees of a call, and the headers it may change. */
 export interface PolicyContext {
@@ -54,6 +55,8 @@ export type Policy = (ctx: PolicyContext, next: () => Promise<Outcome>) => Promi
 export interface CallContext extends PolicyContext {
   attempt: number;
   readonly send: Send;
+  /** The fetch of this call: the client's, under redirect handling and the size cap for this call. */
+  readonly fetch: FetchLike;
   readonly start: number;
   /** Per-attempt timeout, in ms (the call's or the client's). */
   readonly timeoutMs: number;

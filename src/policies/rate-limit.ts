@@ -1,6 +1,7 @@
 // Client-side pacing with a token bucket. It sits outside the breaker and before the attempt timer:
 // it measures us, not the server, and time spent waiting for a token is not the server's slowness.
-import { TimeoutError } from '../errors.js';
+import { ConfigError, TimeoutError } from '../errors.js';
+import { checkNestedOptions, keysOf } from '../options/check-shape.js';
 import { TokenBucket } from '../resilience/limiter.js';
 import { wait } from '../resilience/wait.js';
 import { checkNumber, POSITIVE, wholeNumber } from '../validation.js';
@@ -26,7 +27,10 @@ export interface ResolvedRateLimit {
   readonly rateLimit: { readonly requestsPerSecond: number; readonly burst: number } | undefined;
 }
 
+const RATE_LIMIT_KEYS = keysOf<RateLimitOptions>({ requestsPerSecond: true, burst: true });
+
 export function resolveRateLimit(options: RateLimitPolicyOptions): ResolvedRateLimit {
+  checkNestedOptions('rateLimit', options.rateLimit, RATE_LIMIT_KEYS, false, ConfigError);
   const rl = options.rateLimit;
   if (rl === undefined) return { rateLimit: undefined };
   const requestsPerSecond = checkNumber('rateLimit.requestsPerSecond', rl.requestsPerSecond, POSITIVE);

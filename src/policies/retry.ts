@@ -4,7 +4,7 @@
 // up early rather than sleep past the deadline; and spends retries from a per-client budget, so an
 // outage is not multiplied by maxRetries + 1. After a 401 under a refreshable credential it tries once
 // more with a new token, outside maxRetries.
-import { ApiError, ConnectionError, TimeoutError, UserManagementError } from '../errors.js';
+import { ApiError, ConfigError, ConnectionError, TimeoutError, UserManagementError } from '../errors.js';
 import { computeBackoff } from '../resilience/backoff.js';
 import { RetryBudget } from '../resilience/budget.js';
 import type { RetryEvent, RetryReason } from '../resilience/events.js';
@@ -12,6 +12,7 @@ import { attemptEntry, deadlineError, unsafeWriteError } from '../resilience/fai
 import { decideRetry } from '../resilience/retry.js';
 import { wait } from '../resilience/wait.js';
 import type { Outcome } from '../transport/attempt.js';
+import { checkBoolean, checkNestedOptions, keysOf } from '../options/check-shape.js';
 import { atLeast, checkNumber, checkOptionalFunction, DURATION_MS, wholeNumber } from '../validation.js';
 import { abortedError, finishError, StopCall, type CallContext, type Next } from './policy.js';
 
@@ -75,6 +76,9 @@ export const RETRY_DEFAULTS = Object.freeze({
   }),
 });
 
+const BACKOFF_KEYS = keysOf<BackoffOptions>({ baseDelayMs: true, multiplier: true, maxDelayMs: true });
+const RETRY_BUDGET_KEYS = keysOf<RetryBudgetOptions>({ ratio: true, windowMs: true, minRetries: true });
+
 /** An options object once resolved: every field present, none undefined, read-only. */
 type Resolved<T> = { readonly [K in keyof T]-?: Exclude<T[K], undefined> };
 
@@ -88,6 +92,8 @@ export interface ResolvedRetry {
 }
 
 export function resolveRetry(options: RetryPolicyOptions): ResolvedRetry {
+  checkNestedOptions('backoff', options.backoff, BACKOFF_KEYS, false, ConfigError);
+  checkNestedOptions('retryBudget', options.retryBudget, RETRY_BUDGET_KEYS, true, ConfigError);
   const b = options.backoff ?? {};
   const rb = options.retryBudget;
   const d = RETRY_DEFAULTS;
@@ -98,7 +104,8 @@ export function resolveRetry(options: RetryPolicyOptions): ResolvedRetry {
       multiplier: checkNumber('backoff.multiplier', b.multiplier, atLeast(1), d.backoff.multiplier),
       maxDelayMs: checkNumber('backoff.maxDelayMs', b.maxDelayMs, atLeast(0), d.backoff.maxDelayMs),
     }),
-    retryNonIdempotent: options.retryNonIdempotent ?? d.retryNonIdempotent,
+    retryNonIdempotent:
+      checkBoolean('retryNonIdempotent', options.retryNonIdempotent, ConfigError) ?? d.retryNonIdempotent,
     retryBudget:
       rb === false
         ? false

@@ -61,22 +61,17 @@ export interface FetchOptions {
   referrerPolicy?: ReferrerPolicy | undefined;
 }
 
-/** What openapi-fetch sends requests with. */
-export interface Transport {
-  readonly fetch: (input: Request) => Promise<Response>;
-}
-
-/** The transport of one client: `custom` (or the global fetch) called with `options`. */
-export function createTransport(
+/**
+ * The fetch of one client: `custom` (or the global fetch, looked up at call time so a fetch patched in
+ * later is seen) called with `options`. Redirects and the size cap wrap it (guarded-fetch.ts).
+ */
+export function createBaseFetch(
   custom: CustomFetch | undefined,
   options: FetchOptions | undefined,
-): Transport {
+): FetchLike {
   const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
   if (custom === undefined) {
-    // Looked up per call, so a fetch patched in later (tests, instrumentation) is seen.
-    return {
-      fetch: init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request),
-    };
+    return init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request);
   }
   // The custom fetch's response is read only through FetchResponse's members: the cast restates what
   // CustomFetch documents.
@@ -112,11 +107,9 @@ export function createTransport(
       delete (request as { toString?: unknown }).toString;
     }
   };
-  return {
-    fetch: (request) => {
-      if (mode === 'request') return call(request, init);
-      if (mode === 'url') return viaUrl(request);
-      return probe(request);
-    },
+  return (request) => {
+    if (mode === 'request') return call(request, init);
+    if (mode === 'url') return viaUrl(request);
+    return probe(request);
   };
 }

@@ -8,10 +8,13 @@ describe('auth policy', () => {
   it('sets a fresh bearer token on each attempt, asking for a new one after a 401', async () => {
     const asked: boolean[] = [];
     let n = 0;
-    const policy = authPolicy((refresh) => {
-      asked.push(refresh);
-      return Promise.resolve(`tok-${++n}`);
-    });
+    const policy = authPolicy(
+      (refresh) => {
+        asked.push(refresh);
+        return Promise.resolve(`tok-${++n}`);
+      },
+      () => 0,
+    );
     const ctx = fakeContext();
     const sent: (string | undefined)[] = [];
     const next = () => {
@@ -32,7 +35,10 @@ describe('auth policy', () => {
     const failure = new UserManagementError('The token function failed: offline');
     let sent = false;
 
-    const err = await authPolicy(() => Promise.reject(failure))(fakeContext(), () => {
+    const err = await authPolicy(
+      () => Promise.reject(failure),
+      () => 0,
+    )(fakeContext(), () => {
       sent = true;
       return Promise.resolve(ok());
     }).catch((e: unknown) => e);
@@ -47,6 +53,7 @@ describe('auth policy', () => {
     expect(resolveAuthOptions({ apiKey: 'k', token: 't' }, base)).toEqual({
       apiKey: 'k',
       auth: { kind: 'bearer', token: 't' },
+      allowInsecureHttp: false,
     });
     expect(resolveAuthOptions({ auth: { clientId: 'id', clientSecret: 's' } }, base).auth).toEqual({
       kind: 'oauth2',

@@ -15,6 +15,7 @@ export function fakeContext(overrides: Partial<CallContext> = {}): CallContext {
     attempt: 0,
     headers: {},
     send: () => Promise.reject(new Error('fake context: send is not used in policy tests')),
+    fetch: () => Promise.reject(new Error('fake context: fetch is not used in policy tests')),
     start: 0,
     timeoutMs: 30_000,
     deadlineMs: 120_000,
