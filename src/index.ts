@@ -60,11 +60,25 @@ export {
   type RedirectErrorInit,
   type AttemptRecord,
   type FieldError,
+  type Problem,
   type RateLimitInfo,
   type TimeoutKind,
 } from './errors.js';
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
 export type { Policy, PolicyContext } from './policies/policy.js';
+// The options each policy owns; ClientOptions is composed of them.
+export type { ConnectionOptions } from './config/connection.js';
+export type { AuthPolicyOptions } from './policies/auth.js';
+export type { AttemptPolicyOptions } from './policies/attempt.js';
+export type { DeadlinePolicyOptions } from './policies/deadline.js';
+export type { RetryPolicyOptions } from './policies/retry.js';
+export type { CooldownPolicyOptions } from './policies/cooldown.js';
+export type { BreakerPolicyOptions } from './policies/breaker.js';
+export type { RateLimitPolicyOptions } from './policies/rate-limit.js';
+export type { ConcurrencyPolicyOptions } from './policies/concurrency.js';
+export type { LoggingPolicyOptions } from './policies/logging.js';
+export type { TelemetryPolicyOptions } from './policies/telemetry.js';
+export type { CustomPolicyOptions } from './policies/custom.js';
 export type { CustomPolicy, PolicyPosition } from './policies/custom.js';
 export type { Outcome } from './transport/attempt.js';
 export type { OpenTelemetryApi } from './telemetry/otel.js';

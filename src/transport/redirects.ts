@@ -6,7 +6,7 @@
 import type { FetchLike } from './fetch.js';
 import { RedirectError } from '../errors.js';
 
-/** What the client does with a redirect; see {@link ClientOptions.redirects}. */
+/** What the client does with a redirect; see {@link ConnectionOptions.redirects}. */
 export type RedirectPolicy = 'same-origin' | 'none' | 'any-origin';
 
 /** The accepted values of `redirects`. */
