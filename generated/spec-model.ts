@@ -648,3 +648,12 @@ export const specModel = {
     }
   }
 };
+
+/** The operationIds of the spec, e.g. `'getUser'`. */
+export type SpecOperationId =
+  | "createUser"
+  | "deleteUser"
+  | "getUser"
+  | "listUsers"
+  | "replaceUser"
+  | "updateUser";

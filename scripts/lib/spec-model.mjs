@@ -105,9 +105,13 @@ export function deriveSpecModel(spec) {
 
 /** generated/spec-model.ts for a parsed spec; `header` is the generator's "do not edit" banner. */
 export function renderSpecModel(header, spec) {
+  const model = deriveSpecModel(spec);
+  const ids = Object.keys(model.operations).map((id) => `  | ${JSON.stringify(id)}`);
   return (
     header +
     `/** The operations and schemas of the spec that the mock in \`user-management-sdk/testing\` reads. */\n` +
-    `export const specModel = ${JSON.stringify(deriveSpecModel(spec), null, 2)};\n`
+    `export const specModel = ${JSON.stringify(model, null, 2)};\n\n` +
+    `/** The operationIds of the spec, e.g. \`'getUser'\`. */\n` +
+    `export type SpecOperationId =\n${ids.length ? ids.join('\n') : '  never'};\n`
   );
 }

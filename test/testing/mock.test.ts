@@ -277,7 +277,7 @@ describe('createMockApi: faults for the next calls of an operation', () => {
 
   it('rejects a fault it cannot apply with a message that says why', () => {
     const mock = createMockApi();
-    expect(() => mock.fail('getUsr', { status: 503 })).toThrow(/no operation "getUsr"/);
+    expect(() => mock.fail('getUsr' as never, { status: 503 })).toThrow(/no operation "getUsr"/);
     expect(() => mock.fail('getUser', { status: 200 })).toThrow(RangeError);
     expect(() => mock.fail('getUser', {})).toThrow(/needs a status/);
     expect(() => mock.fail('getUser', { retryAfter: 1 })).toThrow(/goes with a status/);
