@@ -6,6 +6,7 @@ import {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  RequestAbortedError,
   TimeoutError,
   UnprocessableEntityError,
   UserManagementClient,
@@ -266,6 +267,18 @@ describe('createMockApi: faults for the next calls of an operation', () => {
     const ok = client.users.get(1);
     await vi.advanceTimersByTimeAsync(500);
     await expect(ok).resolves.toMatchObject({ id: 1 });
+  });
+
+  it('stops waiting when the caller aborts: RequestAbortedError, not the delayed answer', async () => {
+    vi.useFakeTimers();
+    const mock = createMockApi();
+    const { client } = clientOf(mock);
+    mock.fail('getUser', { delayMs: 60_000 });
+    const controller = new AbortController();
+    const user = client.users.get(1, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await user).toBeInstanceOf(RequestAbortedError);
   });
 
   it('reset() forgets queued faults', async () => {
