@@ -5,7 +5,7 @@
  * @packageDocumentation
  * @module user-management-sdk/testing
  */
-// Driven by generated/spec-model.ts; nothing here is imported by the main entry.
+// Driven by src/generated/spec-model.ts; nothing here is imported by the main entry.
 import { SPEC } from './model.js';
 import { mockFromSpec } from './mock.js';
 import type { MockApi, MockApiOptions } from './types.js';

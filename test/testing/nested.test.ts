@@ -2,12 +2,13 @@
 // collection (groups and their memberships, keyed by userId) is mocked with no code of its own, the
 // nested records carrying the enclosing group's id as json-server's foreign key.
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { deriveSpecModel } from '../../scripts/lib/spec-model.mjs';
+import { deriveSpecModel } from '../../codegen/spec-model.js';
+import { parseSpec } from '../../codegen/spec.js';
 import { routeOf, type SpecModel } from '../../src/testing/model.js';
 import { mockFromSpec } from '../../src/testing/mock.js';
 
-const SPEC = parse(`
+const SPEC = parseSpec(
+  `
 openapi: 3.0.3
 info: { title: t, version: '1' }
 paths:
@@ -96,7 +97,9 @@ components:
       required: [userId]
       additionalProperties: false
       properties: { userId: { type: integer }, role: { type: string, enum: [owner, member] } }
-`) as unknown;
+`,
+  'a synthetic spec',
+);
 
 const model = deriveSpecModel(SPEC) as unknown as SpecModel;
 
