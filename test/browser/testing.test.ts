@@ -12,7 +12,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-dist.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
+// Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
+const HAS_CHROMIUM = requireRuntime(
+  'browser (testing subpath)',
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
+);
 const TESTING_BUNDLE = join(ROOT, 'dist/browser/testing.js');
 const NODE_IMPORT =
   /\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(\s*["']node:|\bimport\s*["']node:/;
@@ -22,6 +28,7 @@ const APP = `
 import { UserManagementClient, ConnectionError, UnprocessableEntityError } from './dist/browser/index.js';
 import { createMockApi } from './dist/browser/testing.js';
 import { setupWorker } from 'msw/browser';
+import { requireRuntime } from '../support/runtime-gate.js';
 Object.assign(window, { UserManagementClient, ConnectionError, UnprocessableEntityError, createMockApi, setupWorker });
 window.appReady = true;
 `;
