@@ -34,14 +34,17 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
       let j = i + 1;
       while (j < n && !NAME_END.has(text[j] as string)) j++;
       if (text[j] === '=' && j > i + 1) {
-        let k = j + 1;
-        while (k < n && !QUERY_END.has(text[k] as string)) k++;
         const name = text.slice(i + 1, j);
         if (isSecretKey(name.includes('%') ? decodeSafe(name) : name)) {
+          let k = j + 1;
+          while (k < n && !QUERY_END.has(text[k] as string)) k++;
           out.push(text.slice(copied, j + 1), REDACTED);
           copied = k;
+          i = k;
+        } else {
+          // A harmless value is scanned too: it may hold a URL with userinfo or its own query.
+          i = j + 1;
         }
-        i = k;
       } else i = j;
       continue;
     }
