@@ -19,6 +19,8 @@ export interface JsonServerOptions {
   readonly attempts?: number;
   /** Picks the port for each attempt. @default pickFreePort */
   readonly pickPort?: () => Promise<number>;
+  /** Absolute paths of json-server middlewares (`--middlewares`). @default [] */
+  readonly middlewares?: readonly string[];
 }
 
 export interface JsonServerHandle {
@@ -45,7 +47,7 @@ export async function pickFreePort(): Promise<number> {
 }
 
 export async function startJsonServer(options: JsonServerOptions): Promise<JsonServerHandle> {
-  const { db, timeoutMs = 15_000, attempts = 5, pickPort = pickFreePort } = options;
+  const { db, timeoutMs = 15_000, attempts = 5, pickPort = pickFreePort, middlewares = [] } = options;
   const dir = await mkdtemp(join(tmpdir(), 'um-json-server-'));
   const dbPath = join(dir, 'db.json');
   await writeFile(dbPath, JSON.stringify(db, null, 2));
@@ -57,11 +59,16 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       const port = await pickPort();
       // No --watch: json-server would reload its router whenever its own writes touch db.json, and a
       // request arriving mid-reload fails; nothing else edits the file during a run.
-      const child = spawn(process.execPath, [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1'], {
-        cwd: dir,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-      });
+      const extra = middlewares.length ? ['--middlewares', ...middlewares] : [];
+      const child = spawn(
+        process.execPath,
+        [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra],
+        {
+          cwd: dir,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+        },
+      );
       const collect = (chunk: Buffer): void => {
         for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(line);
         if (logs.length > 200) logs.splice(0, logs.length - 200);
