@@ -122,7 +122,7 @@ export interface RequestOptions {
  * Every client option, by name: the compiler checks it against ClientOptions, so a new option cannot be
  * forgotten, and a typo in plain JavaScript is caught at run time with the nearest valid name.
  */
-const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
+export const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
   baseUrl: true,
   apiKey: true,
   token: true,
