@@ -9,12 +9,16 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 const define = { __SDK_VERSION__: JSON.stringify(version) };
 
 // The browser build swaps src/platform.ts (env, User-Agent, optional require of OpenTelemetry) for
-// src/platform.browser.ts, so no Node built-in reaches a browser bundle.
+// src/platform.browser.ts, and the undici transport (Node only) for a stub that throws ConfigError, so no
+// Node built-in or Node-only code reaches a browser bundle.
 const browserPlatform: Plugin = {
   name: 'browser-platform',
   setup(build) {
     build.onResolve({ filter: /\/platform\.js$/ }, () => ({
       path: fileURLToPath(new URL('./src/platform.browser.ts', import.meta.url)),
+    }));
+    build.onResolve({ filter: /\/undici\.js$/ }, () => ({
+      path: fileURLToPath(new URL('./src/transport/undici.browser.ts', import.meta.url)),
     }));
   },
 };

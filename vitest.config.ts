@@ -55,6 +55,21 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          // The same fault matrix, redirect, size-cap and local-failure suites again over
+          // transport: 'undici' (see test/support/transport.ts): both transports keep every behaviour.
+          name: 'transport-undici',
+          include: [
+            'test/resilience/fault-matrix.test.ts',
+            'test/security/redirects.test.ts',
+            'test/security/size-cap.test.ts',
+            'test/security/local-failures.test.ts',
+          ],
+          env: { SDK_TEST_TRANSPORT: 'undici' },
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: 'contract',
           include: ['test/contract/**/*.contract.test.ts'],
           globalSetup: ['test/contract/global-setup.ts'],

@@ -33,7 +33,7 @@ export class UserManagementClient extends ApiResources {
     const config = resolveConfig(options);
     // The application's fetch (or the global one) with its fetchOptions; the pipeline adds redirects and
     // the size cap around it.
-    const fetch = createBaseFetch(config.fetch, config.fetchOptions);
+    const fetch = createBaseFetch(config.fetch, config.fetchOptions, config.transport);
     // The client's own credentials are scrubbed from every log line and error message it produces.
     const secrets = createSecretScrubber([
       config.apiKey,

@@ -129,6 +129,7 @@ export const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
   auth: true,
   fetch: true,
   fetchOptions: true,
+  transport: true,
   headers: true,
   redirects: true,
   maxResponseBytes: true,

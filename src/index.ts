@@ -67,7 +67,7 @@ export {
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
 export type { Policy, PolicyContext } from './policies/policy.js';
 // The options each policy owns; ClientOptions is composed of them.
-export type { ConnectionOptions } from './config/connection.js';
+export type { ConnectionOptions, Transport } from './config/connection.js';
 export type { AuthPolicyOptions } from './policies/auth.js';
 export type { AttemptPolicyOptions } from './policies/attempt.js';
 export type { DeadlinePolicyOptions } from './policies/deadline.js';

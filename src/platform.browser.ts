@@ -16,3 +16,7 @@ export function allowSharedSignal(): void {
 export function loadOpenTelemetry(): unknown {
   return null;
 }
+
+export function loadUndici(): unknown {
+  return null;
+}

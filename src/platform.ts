@@ -48,3 +48,15 @@ export function loadOpenTelemetry(): unknown {
     return null;
   }
 }
+
+/**
+ * The `undici` package if the application installed it (an optional peer dependency, for
+ * `transport: 'undici'`), else null. Called when a client asks for that transport, never at import time.
+ */
+export function loadUndici(): unknown {
+  try {
+    return createRequire(import.meta.url)('undici') as unknown;
+  } catch {
+    return null;
+  }
+}

@@ -39,6 +39,7 @@ describe('resolveConfig defaults', () => {
       apiKey: undefined,
       auth: { kind: 'none' },
       fetch: undefined,
+      transport: 'fetch',
       headers: {},
       timeoutMs: 30_000,
       deadlineMs: 120_000,

@@ -35,6 +35,7 @@ export const CLIENT_NAMES = {
   sdk: 'SDK (defaults)',
   sdkNoTelemetry: 'SDK (telemetry off)',
   sdkOff: 'SDK (all off)',
+  sdkUndici: "SDK (transport 'undici')",
   openai: 'OpenAI SDK',
   axios: 'axios',
 } as const;
@@ -63,6 +64,7 @@ export function makeClients(origin: string): BenchClient[] {
   // with no OpenTelemetry SDK registered, so spans are the API's no-op ones.
   const sdkNoTelemetry = new UserManagementClient({ baseUrl: origin, telemetry: false });
   const sdkOff = new UserManagementClient({ baseUrl: origin, ...ALL_OFF });
+  const sdkUndici = new UserManagementClient({ baseUrl: origin, transport: 'undici' });
   const openai = new OpenAI({ apiKey: 'x', baseURL: origin, maxRetries: 2 });
   const ax = axios.create({ baseURL: origin, httpAgent: new http.Agent({ keepAlive: true }) });
   return [
@@ -107,6 +109,11 @@ export function makeClients(origin: string): BenchClient[] {
       name: CLIENT_NAMES.sdkOff,
       transport: 'openapi-fetch → global fetch → same',
       call: () => sdkOff.users.get(1),
+    },
+    {
+      name: CLIENT_NAMES.sdkUndici,
+      transport: 'openapi-fetch → undici.request → same',
+      call: () => sdkUndici.users.get(1),
     },
     { name: CLIENT_NAMES.openai, transport: 'global fetch → same', call: () => openai.get('/users/1') },
     {

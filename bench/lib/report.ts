@@ -24,7 +24,12 @@ const BASELINES = [
   CLIENT_NAMES.openai,
   CLIENT_NAMES.axios,
 ] as const;
-const SDK_VARIANTS = [CLIENT_NAMES.sdk, CLIENT_NAMES.sdkNoTelemetry, CLIENT_NAMES.sdkOff] as const;
+const SDK_VARIANTS = [
+  CLIENT_NAMES.sdk,
+  CLIENT_NAMES.sdkNoTelemetry,
+  CLIENT_NAMES.sdkOff,
+  CLIENT_NAMES.sdkUndici,
+] as const;
 type Metric = 'p50' | 'p99' | 'throughput' | 'cpuUs';
 
 /** Median over rounds of (a ÷ b) for one metric, both measured in the same round. */

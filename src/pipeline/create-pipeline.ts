@@ -52,7 +52,7 @@ export function createPipeline(
   const random = deps.random ?? (() => Math.random());
   // Redirect handling and the size cap around the client's fetch; a call with its own headers or limit
   // gets its own.
-  const baseFetch = deps.fetch ?? createBaseFetch(config.fetch, config.fetchOptions);
+  const baseFetch = deps.fetch ?? createBaseFetch(config.fetch, config.fetchOptions, config.transport);
   const transport = createTransport(baseFetch, {
     redirects: config.redirects,
     maxResponseBytes: config.maxResponseBytes,

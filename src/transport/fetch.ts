@@ -9,6 +9,8 @@
 // extra cost; one that does is called as fetch(url, init) with every part of the request in `init`,
 // which any fetch accepts, starting with the probed call itself (nothing was sent yet).
 
+import { createUndiciFetch } from './undici.js';
+
 /**
  * What the SDK reads of a fetch response. Both the global `Response` and the `undici` package's have it
  * (their full types differ in details such as the body stream's type parameter).
@@ -62,13 +64,15 @@ export interface FetchOptions {
 }
 
 /**
- * The fetch of one client: `custom` (or the global fetch, looked up at call time so a fetch patched in
+ * The fetch of one client: undici.request under `transport: 'undici'` (undici.ts), else `custom` (or the global fetch, looked up at call time so a fetch patched in
  * later is seen) called with `options`. Redirects and the size cap wrap it (guarded-fetch.ts).
  */
 export function createBaseFetch(
   custom: CustomFetch | undefined,
   options: FetchOptions | undefined,
+  transport: 'fetch' | 'undici' = 'fetch',
 ): FetchLike {
+  if (transport === 'undici') return createUndiciFetch(options?.dispatcher);
   const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
   if (custom === undefined) {
     return init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request);

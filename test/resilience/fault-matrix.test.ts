@@ -18,6 +18,7 @@ import {
 } from '../../src/index.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { RetryDriver, track, until, useFaultServerWithFakeClock } from '../support/drive.js';
+import { transportUnderTest } from '../support/transport.js';
 
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 let server: FaultServer;
@@ -34,6 +35,7 @@ function client(options: ClientOptions = {}): UserManagementClient {
     apiKey: 'k',
     logLevel: 'off',
     onRetry: driver.onRetry,
+    ...transportUnderTest(options),
     ...options,
   });
 }

@@ -10,6 +10,7 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { json, SECRETS, startServer, type TestServer } from './support.js';
+import { transportUnderTest } from '../support/transport.js';
 
 const USER = { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' };
 let api: TestServer;
@@ -41,6 +42,7 @@ function client(options: Partial<ClientOptions> = {}): UserManagementClient {
     // One counted failure would open the breaker: any local failure it counted would show at once.
     circuitBreaker: { failureThreshold: 1 },
     backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...transportUnderTest(options),
     ...options,
   });
 }

@@ -14,6 +14,7 @@ import {
   type TestServer,
   type Tls,
 } from './support.js';
+import { transportUnderTest } from '../support/transport.js';
 
 const USER = { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' };
 const NEW_USER = { name: 'Ada', username: 'ada', email: 'ada@example.com', password: SECRETS.password };
@@ -46,6 +47,7 @@ function client(options: Partial<ClientOptions> = {}): UserManagementClient {
     logger: quietLogger,
     maxRetries: 2,
     backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...transportUnderTest(options),
     ...options,
   });
 }

@@ -10,6 +10,7 @@ import {
   type ClientOptions,
 } from '../../src/index.js';
 import { quietLogger, startServer, type TestServer } from './support.js';
+import { transportUnderTest } from '../support/transport.js';
 
 let api: TestServer;
 beforeAll(async () => {
@@ -27,6 +28,7 @@ function client(options: Partial<ClientOptions> = {}): UserManagementClient {
     baseUrl: api.url,
     logger: quietLogger,
     backoff: { baseDelayMs: 0, maxDelayMs: 0 },
+    ...transportUnderTest(options),
     ...options,
   });
 }

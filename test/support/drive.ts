@@ -1,5 +1,6 @@
 // Helpers for tests that mix real loopback I/O with fake timers: poll on real I/O turns (setImmediate
 // is not faked) until something happened, and advance fake time only by the waits the client announced.
+import { request } from 'undici';
 import { afterAll, afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { RetryEvent } from '../../src/index.js';
 import { startFaultServer, type FaultServer } from './fault-server.js';
@@ -8,10 +9,12 @@ const realSetImmediate = globalThis.setImmediate;
 
 /**
  * Node loads its bundled undici on the first fetch, and undici keeps the setTimeout it finds then.
- * Fetch once with real timers first, or undici's own socket timers end up on the fake clock.
+ * Fetch once with real timers first, or undici's own socket timers end up on the fake clock; the same
+ * for the `undici` package (transport: 'undici').
  */
 export async function warmUpFetch(url: string): Promise<void> {
   await (await fetch(url)).arrayBuffer();
+  await (await request(url)).body.dump();
 }
 
 /** Fakes setTimeout/clearTimeout/Date only: sockets and setImmediate stay real. */
