@@ -34,6 +34,28 @@ export default defineConfig([
     define,
   },
   {
+    // Node-only subpaths: user-management-sdk/sync (ESM + CJS). The SDK itself stays an external
+    // self-reference, so sync shares the one copy of the client and its error classes (instanceof works).
+    entry: { sync: 'src/sync/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: true,
+    treeshake: true,
+    external: ['user-management-sdk'],
+    define,
+  },
+  {
+    // What ./sync resolves to outside Node: a module that throws a clear error on import.
+    entry: { 'sync-node-only': 'src/sync/node-only.ts' },
+    format: ['esm'],
+    platform: 'neutral',
+    target: 'es2022',
+    dts: false,
+    define,
+  },
+  {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
     entry: { index: 'src/index.ts' },
     outDir: 'dist/browser',
