@@ -6,7 +6,7 @@
 // sent through the per-call `headers` option and a 412 (an ApiError with status 412 today) becomes
 // PreconditionFailed. When the client gains `withResponse()`, `ifMatch` and PreconditionFailedError
 // (issues 12 and 14), only this file changes.
-import { ApiError, NotFoundError, type UserManagementClient, type User } from 'user-management-sdk';
+import { ApiError, NotFoundError, type UserManagementClient } from 'user-management-sdk';
 import { PreconditionFailed, type SyncTarget, type Versioned } from './target.js';
 import type { SyncKey } from './types.js';
 
@@ -29,7 +29,7 @@ export function clientTarget(client: UserManagementClient): SyncTarget {
       try {
         const { data, response } = await client.raw.GET('/users/{id}', { params: { path: { id } }, signal });
         if (response.status === 404) return undefined;
-        if (response.ok && data) return { user: data as User, etag: response.headers.get('etag') ?? undefined };
+        if (response.ok && data) return { user: data, etag: response.headers.get('etag') ?? undefined };
       } catch (err) {
         if (signal.aborted) throw err;
         // A connection failure: the facade below retries it and throws the SDK's error.

@@ -47,11 +47,18 @@ export function createCodec(keyText: string | undefined): LineCodec {
     decode(line) {
       try {
         const box = JSON.parse(line) as { v?: unknown; iv?: unknown; tag?: unknown; ct?: unknown };
-        if (box.v !== 1 || typeof box.iv !== 'string' || typeof box.tag !== 'string' || typeof box.ct !== 'string')
+        if (
+          box.v !== 1 ||
+          typeof box.iv !== 'string' ||
+          typeof box.tag !== 'string' ||
+          typeof box.ct !== 'string'
+        )
           return undefined;
         const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(box.iv, 'base64'));
         decipher.setAuthTag(Buffer.from(box.tag, 'base64'));
-        return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]).toString('utf8');
+        return Buffer.concat([decipher.update(Buffer.from(box.ct, 'base64')), decipher.final()]).toString(
+          'utf8',
+        );
       } catch {
         return undefined;
       }

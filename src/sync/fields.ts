@@ -52,7 +52,7 @@ export function pick(record: UserPatch, fields: readonly string[]): UserPatch {
   const src = record as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const f of fields) if (src[f] !== undefined) out[f] = src[f];
-  return out as UserPatch;
+  return out;
 }
 
 /** What to do with one record whose user exists. */

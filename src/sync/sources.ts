@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
+import { inspect } from 'node:util';
 import { JSONParser } from '@streamparser/json-node';
 import { parse as parseCsv, type CsvError } from 'csv-parse';
 import { InvalidArgumentError } from 'user-management-sdk';
@@ -69,7 +70,11 @@ export async function* readSource(source: SyncSource): AsyncGenerator<SourceItem
 function item(row: number, value: unknown): SourceItem {
   return isRecord(value)
     ? { row, record: value }
-    : { row, raw: JSON.stringify(value) ?? String(value), error: 'not a JSON object' };
+    : {
+        row,
+        raw: inspect(value, { depth: 3, breakLength: Infinity }),
+        error: 'not a JSON object',
+      };
 }
 
 function isRecord(value: unknown): value is SourceRecord {
@@ -95,8 +100,12 @@ async function* readCsv(path: string): AsyncGenerator<SourceItem> {
       },
     }),
   );
-  for await (const entry of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
-    while (skipped.length > 0 && (skipped[0]?.row ?? 0) < entry.info.lines) yield skipped.shift() as SourceItem;
+  for await (const entry of parser as AsyncIterable<{
+    record: Record<string, string>;
+    info: { lines: number };
+  }>) {
+    while (skipped.length > 0 && (skipped[0]?.row ?? 0) < entry.info.lines)
+      yield skipped.shift() as SourceItem;
     yield { row: entry.info.lines, record: entry.record };
   }
   yield* skipped;
@@ -122,9 +131,7 @@ async function* readJsonLines(path: string): AsyncGenerator<SourceItem> {
 async function* readJsonArray(path: string): AsyncGenerator<SourceItem> {
   // paths $.* emits each element of the top-level array once parsed, and keepStack: false drops it
   // from the parser's memory afterwards.
-  const parser = createReadStream(path).pipe(
-    new JSONParser({ paths: ['$.*'], keepStack: false }),
-  );
+  const parser = createReadStream(path).pipe(new JSONParser({ paths: ['$.*'], keepStack: false }));
   let row = 0;
   for await (const { value } of parser as AsyncIterable<{ value: unknown }>) yield item(row++, value);
 }
@@ -133,6 +140,8 @@ async function statOrThrow(path: string): Promise<{ size: number; mtimeMs: numbe
   try {
     return await stat(path);
   } catch {
-    throw new InvalidArgumentError(`Cannot read the source file ${path}: it does not exist or is not readable.`);
+    throw new InvalidArgumentError(
+      `Cannot read the source file ${path}: it does not exist or is not readable.`,
+    );
   }
 }

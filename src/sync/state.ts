@@ -97,6 +97,11 @@ export class SyncState {
     this.codec = codec;
   }
 
+  /** A state that lives in memory only (no state directory, or a dry run on a new one). */
+  static memory(codec: LineCodec): SyncState {
+    return new SyncState('', randomBytes(32), codec);
+  }
+
   /** Opens (creating) a state directory, takes its lock and replays it. */
   static async open(dir: string, codec: LineCodec, options: { readOnly?: boolean } = {}): Promise<SyncState> {
     if (!options.readOnly) ensurePrivateDir(dir);
@@ -162,7 +167,11 @@ export class SyncState {
   finish(status: SyncStatus, now: number, totals: SyncTotals): void {
     const run = this.run;
     this.#write({ e: 'end', t: now, status });
-    this.#journal?.close();
+    if (this.dir === '' || !this.#journal) {
+      this.run = undefined;
+      return;
+    }
+    this.#journal.close();
     this.#journal = undefined;
     const lines = [...this.bases].map(([k, b]) => this.codec.encode(JSON.stringify({ k, ...b })));
     writePrivateFileAtomic(join(this.dir, 'bases.jsonl'), lines.length ? `${lines.join('\n')}\n` : '');
@@ -212,7 +221,13 @@ export class SyncState {
   #apply(entry: Entry): void {
     switch (entry.e) {
       case 'run':
-        this.run = { id: entry.id, kind: entry.kind, key: entry.key, startedAt: entry.startedAt, source: entry.source };
+        this.run = {
+          id: entry.id,
+          kind: entry.kind,
+          key: entry.key,
+          startedAt: entry.startedAt,
+          source: entry.source,
+        };
         this.doneRows.clear();
         this.resumes = 0;
         this.tally = new Tally(Date.parse(entry.startedAt));
@@ -242,7 +257,9 @@ export class SyncState {
       const text = this.codec.decode(raw);
       if (text === undefined) {
         if (!this.codec.encrypted && isEncryptedLine(raw))
-          throw new InvalidArgumentError(`The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`);
+          throw new InvalidArgumentError(
+            `The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`,
+          );
         continue; // a torn last line, or a line under another key
       }
       let parsed: unknown;

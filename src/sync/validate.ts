@@ -19,13 +19,15 @@ export function createValidator(): RecordValidator {
   // ajv-formats is CommonJS with `exports.default`; under NodeNext its default import is the module.
   const add = (addFormats as unknown as { default: (ajv: Ajv, formats: string[]) => Ajv }).default;
   add(ajv, ['email']);
-  const compile = (schema: object): ValidateFunction =>
-    ajv.compile({ ...schema, $defs: schemas.$defs });
+  const compile = (schema: object): ValidateFunction => ajv.compile({ ...schema, $defs: schemas.$defs });
   const check = (validate: ValidateFunction) => (record: unknown) =>
     validate(record)
       ? undefined
       : (validate.errors ?? [])
-          .map((e) => `${e.instancePath.slice(1).replaceAll('/', '.') || 'record'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})` : ''}`)
+          .map(
+            (e) =>
+              `${e.instancePath.slice(1).replaceAll('/', '.') || 'record'} ${e.message ?? 'is invalid'}${e.keyword === 'additionalProperties' ? ` (${String((e.params as { additionalProperty?: unknown }).additionalProperty)})` : ''}`,
+          )
           .join('; ');
   const newUser = check(compile(schemas.NewUser));
   const patch = check(compile(schemas.UserPatch));
@@ -49,9 +51,10 @@ export function defaultMap(record: SourceRecord): NewUser | UserPatch {
     let node = out;
     for (const part of path.slice(0, -1)) {
       const next = node[part];
-      node = typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
+      node =
+        typeof next === 'object' && next !== null ? (next as Record<string, unknown>) : (node[part] = {});
     }
     node[path[path.length - 1] ?? top] = value;
   }
-  return out as NewUser;
+  return out;
 }
