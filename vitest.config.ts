@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as {
@@ -12,6 +13,13 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // browser and package test what ships in dist/ (a global setup rebuilds it when stale).
 export default defineConfig({
   define: { __SDK_VERSION__: JSON.stringify(version) },
+  // src/sync imports the SDK by its package name (one copy of the client and its errors once built);
+  // in tests that name is the source.
+  resolve: {
+    alias: [
+      { find: /^user-management-sdk$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'test-results.json' }]] : ['default'],
     coverage: {

@@ -108,6 +108,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
           keyHash: r.keyHash,
           id: r.id,
           hashes: r.hashes,
+          sourceHashes: r.sourceHashes,
           failure,
           conflict: r.conflict !== undefined,
         },

@@ -55,6 +55,15 @@ export function pick(record: UserPatch, fields: readonly string[]): UserPatch {
   return out;
 }
 
+/**
+ * The base of a key: the field hashes of the API's user and of the mapped source record at the last
+ * sync. They are equal after a plain sync; they differ after `target-wins` kept the API's values.
+ */
+export interface BaseHashes {
+  readonly target: FieldHashes;
+  readonly source: FieldHashes;
+}
+
 /** What to do with one record whose user exists. */
 export type Decision =
   | { readonly kind: 'unchanged' }
@@ -72,11 +81,12 @@ export type Decision =
  * The three-way decision. `base` holds the field hashes at the last sync (or of the version this run
  * read, after a 412). A conflict is a change on both sides since the base, as the issue defines it;
  * a target-only change is left alone (the source said nothing new), a source-only change is sent.
+ * The source's base and the API's base differ only after a conflict was resolved for the API.
  */
 export function decide(
   mapped: UserPatch,
   target: User,
-  base: FieldHashes | undefined,
+  base: BaseHashes | undefined,
   hash: (value: unknown) => string,
 ): Decision {
   const fields = differingFields(mapped, target);
@@ -86,9 +96,12 @@ export function decide(
   const t = target as unknown as Record<string, unknown>;
   const managed = Object.keys(m).filter((f) => m[f] !== undefined);
   // A field the base does not know was not managed before: it counts as a source change only.
-  const changedInSource = managed.filter((f) => base[f] !== hash(m[f]));
-  const changedInTarget = managed.filter((f) => base[f] !== undefined && base[f] !== hash(t[f]));
-  if (changedInTarget.length === 0) return { kind: 'update', fields };
+  const changedInSource = managed.filter((f) => base.source[f] !== hash(m[f]));
+  const changedInTarget = managed.filter(
+    (f) => base.target[f] !== undefined && base.target[f] !== hash(t[f]),
+  );
+  // Nothing new from the source: whatever the API holds now was written (or kept) on purpose.
   if (changedInSource.length === 0) return { kind: 'drift', fields };
+  if (changedInTarget.length === 0) return { kind: 'update', fields };
   return { kind: 'conflict', fields, changedInSource, changedInTarget };
 }

@@ -91,12 +91,11 @@ export async function reprocessDeadLetters(
   const letters: DeadLetter[] = [];
   for (const line of readFileSync(deadLetterFile, 'utf8').split('\n')) {
     if (line.trim() === '') continue;
-    const text = codec.decode(line);
-    if (text === undefined) {
-      if (isEncryptedLine(line))
-        throw new InvalidArgumentError(`${deadLetterFile} is encrypted: set USER_MGMT_SYNC_KEY to its key.`);
-      continue;
-    }
+    const text = !codec.encrypted && isEncryptedLine(line) ? undefined : codec.decode(line);
+    if (text === undefined)
+      throw new InvalidArgumentError(
+        `${deadLetterFile} has a line that does not decrypt: set USER_MGMT_SYNC_KEY to the key it was written with.`,
+      );
     try {
       letters.push(JSON.parse(text) as DeadLetter);
     } catch {

@@ -2,7 +2,7 @@
 // per line, encrypted per line when a key is set), then report.json and report.html at the end.
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LineCodec } from './crypto.js';
+import { isEncryptedLine, type LineCodec } from './crypto.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { renderHtmlReport } from './report-html.js';
 import type { DeadLetter, SyncConflict, SyncReport } from './types.js';
@@ -60,7 +60,7 @@ export function fileOutputs(dir: string, codec: LineCodec, fresh: boolean): Outp
     conflicts() {
       const out: SyncConflict[] = [];
       for (const line of readFileSync(conflictFile, 'utf8').split('\n')) {
-        const text = line ? codec.decode(line) : undefined;
+        const text = line && (codec.encrypted || !isEncryptedLine(line)) ? codec.decode(line) : undefined;
         if (text === undefined) continue;
         try {
           out.push(JSON.parse(text) as SyncConflict);

@@ -2,7 +2,7 @@
 // resolve a conflict. Returns what happened; the engine journals it. Never throws for a bad record.
 import type { NewUser, User, UserPatch } from 'user-management-sdk';
 import { classify, type Classified } from './classify.js';
-import { decide, hashFields, pick, type Decision, type FieldHashes } from './fields.js';
+import { decide, hashFields, pick, type BaseHashes, type Decision, type FieldHashes } from './fields.js';
 import type { SourceItem } from './sources.js';
 import type { BaseEntry } from './state.js';
 import { PreconditionFailed, type SyncTarget, type Versioned } from './target.js';
@@ -45,6 +45,8 @@ export interface RecordResult {
   readonly keyValue?: string;
   readonly id?: number;
   readonly hashes?: FieldHashes;
+  /** The source's hashes, when the base keeps the API's values (the API won a conflict). */
+  readonly sourceHashes?: FieldHashes;
   readonly deadLetter?: DeadLetter;
   readonly conflict?: SyncConflict;
   readonly plan?: SyncPlanEntry;
@@ -150,10 +152,11 @@ async function applyOnce(ctx: RecordContext, item: SourceItem, p: Prepared): Pro
       message: invalid,
       retryable: false,
     });
-  let decision: Decision = decide(mapped, found, base?.h, ctx.hash);
+  const stored: BaseHashes | undefined = base && { target: base.h, source: base.s ?? base.h };
+  let decision: Decision = decide(mapped, found, stored, ctx.hash);
   if (decision.kind === 'unchanged') return ok('unchanged', found.id, hashFields(ctx.hash, fields, mapped));
   if (decision.kind === 'drift') return ok('unchanged', found.id);
-  let baseHashes = base?.h;
+  let baseHashes = stored;
   for (let attempt = 1; ; attempt++) {
     // Read the current version (and its ETag) right before writing, and decide again on it.
     const current: Versioned | undefined = await ctx.target.get(found.id, ctx.signal);
@@ -181,7 +184,8 @@ async function applyOnce(ctx: RecordContext, item: SourceItem, p: Prepared): Pro
       if (!(err instanceof PreconditionFailed) || attempt >= PRECONDITION_TRIES) throw err;
       // Someone wrote between our read and our write: what we read is now the base, so their change
       // shows up as a target-side change and goes through the conflict strategy.
-      baseHashes = hashFields(ctx.hash, fields, current.user);
+      const read = hashFields(ctx.hash, fields, current.user);
+      baseHashes = { target: read, source: stored?.source ?? read };
     }
   }
 }
@@ -240,13 +244,14 @@ async function resolveConflict(
     changedInSource: decision.changedInSource,
     changedInTarget: decision.changedInTarget,
   };
+  const sourceHashes = hashFields(ctx.hash, fields, mapped);
   const result = (outcome: SyncOutcome, hashes?: FieldHashes): RecordResult => ({
     outcome,
     keyHash,
     keyValue,
     id: target.id,
     conflict,
-    ...(hashes ? { hashes } : {}),
+    ...(hashes ? { hashes, sourceHashes } : {}),
     ...(ctx.dryRun
       ? { plan: { action: 'conflict', key: keyValue, id: target.id, fields: decision.fields } }
       : {}),

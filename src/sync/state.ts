@@ -26,6 +26,8 @@ import type { SyncKey, SyncOutcome, SyncStatus, SyncTotals } from './types.js';
 export interface BaseEntry {
   readonly id: number;
   readonly h: FieldHashes;
+  /** The source's field hashes, when they differ from `h` (the API's side won a conflict). */
+  readonly s?: FieldHashes;
   readonly at: string;
 }
 
@@ -49,6 +51,7 @@ type Entry =
       k?: string;
       id?: number;
       h?: FieldHashes;
+      s?: FieldHashes;
       f?: FailureInfo;
       c?: 1;
     }
@@ -63,6 +66,8 @@ export interface RecordEntry {
   readonly id?: number | undefined;
   /** New base hashes (omit to keep the base as it is). */
   readonly hashes?: FieldHashes | undefined;
+  /** The source's hashes, when they differ from `hashes`. */
+  readonly sourceHashes?: FieldHashes | undefined;
   readonly failure?: FailureInfo | undefined;
   readonly conflict?: boolean | undefined;
 }
@@ -157,6 +162,7 @@ export class SyncState {
     if (entry.keyHash !== undefined) line.k = entry.keyHash;
     if (entry.id !== undefined) line.id = entry.id;
     if (entry.hashes !== undefined) line.h = entry.hashes;
+    if (entry.sourceHashes !== undefined) line.s = entry.sourceHashes;
     if (entry.failure !== undefined) line.f = entry.failure;
     if (entry.conflict) line.c = 1;
     this.#write(line);
@@ -245,7 +251,12 @@ export class SyncState {
         if (entry.k === undefined) return;
         if (entry.o === 'deleted') this.bases.delete(entry.k);
         else if (entry.h !== undefined && entry.id !== undefined)
-          this.bases.set(entry.k, { id: entry.id, h: entry.h, at: new Date(entry.t).toISOString() });
+          this.bases.set(entry.k, {
+            id: entry.id,
+            h: entry.h,
+            ...(entry.s ? { s: entry.s } : {}),
+            at: new Date(entry.t).toISOString(),
+          });
     }
   }
 
@@ -254,14 +265,10 @@ export class SyncState {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
     for await (const raw of lines) {
       if (raw === '') continue;
+      if (!this.codec.encrypted && isEncryptedLine(raw))
+        throw new InvalidArgumentError(`The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`);
       const text = this.codec.decode(raw);
-      if (text === undefined) {
-        if (!this.codec.encrypted && isEncryptedLine(raw))
-          throw new InvalidArgumentError(
-            `The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`,
-          );
-        continue; // a torn last line, or a line under another key
-      }
+      if (text === undefined) continue; // a torn last line, or a line under another key
       let parsed: unknown;
       try {
         parsed = JSON.parse(text);
@@ -270,7 +277,7 @@ export class SyncState {
       }
       if (snapshot) {
         const b = parsed as { k: string } & BaseEntry;
-        this.bases.set(b.k, { id: b.id, h: b.h, at: b.at });
+        this.bases.set(b.k, { id: b.id, h: b.h, ...(b.s ? { s: b.s } : {}), at: b.at });
       } else this.#apply(parsed as Entry);
     }
   }
