@@ -44,6 +44,19 @@ export default defineConfig([
     sourcemap: true,
     treeshake: true,
     external: ['user-management-sdk'],
+    shims: true,
+    define,
+  },
+  {
+    // The `user-management` CLI (package bin): ESM, imports the SDK and ./sync by name like sync does.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    sourcemap: true,
+    external: ['user-management-sdk', 'user-management-sdk/sync', 'user-management-sdk/testing'],
+    banner: { js: '#!/usr/bin/env node' },
     define,
   },
   {

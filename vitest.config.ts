@@ -17,7 +17,14 @@ export default defineConfig({
   // in tests that name is the source.
   resolve: {
     alias: [
-      { find: /^user-management-sdk$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      {
+        find: /^user-management-sdk\/sync$/,
+        replacement: fileURLToPath(new URL('./src/sync/index.ts', import.meta.url)),
+      },
+      {
+        find: /^user-management-sdk$/,
+        replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

@@ -47,7 +47,7 @@ export function memoryTarget(): MemoryTarget {
     edit(id, patch) {
       const entry = users.get(id);
       if (!entry) throw new Error(`no user ${id}`);
-      users.set(id, { user: { ...entry.user, ...patch } as User, version: entry.version + 1 });
+      users.set(id, { user: { ...entry.user, ...patch }, version: entry.version + 1 });
     },
     list: () => [...users.values()].map((e) => e.user),
     async count() {
@@ -90,7 +90,7 @@ export function memoryTarget(): MemoryTarget {
       if (!entry) throw Object.assign(new Error('not found'), { name: 'NotFoundError', status: 404 });
       if (ifMatch !== undefined && ifMatch !== `"v${entry.version}"`) throw new PreconditionFailed('412');
       t.patches.push({ id, patch, ifMatch });
-      const user = { ...entry.user, ...patch } as User;
+      const user = { ...entry.user, ...patch };
       users.set(id, { user, version: entry.version + 1 });
       return user;
     },
