@@ -34,7 +34,9 @@ export type {
   SyncPlanEntry,
   SyncProgress,
   SyncReport,
+  SyncRunSummary,
   SyncStatus,
+  SyncUnfinishedRun,
   SyncTimelinePoint,
   SyncTotals,
 } from './types.js';

@@ -6,12 +6,17 @@ import { defaultMap } from './validate.js';
 
 /** The defaults of {@link SyncOptions}. */
 export const SYNC_DEFAULTS = Object.freeze({
-  key: 'email',
-  conflict: 'fail',
+  /** The matching key. */
+  key: 'email' satisfies SyncKey,
+  /** The conflict strategy: a conflict is dead-lettered, never silently resolved. */
+  conflict: 'fail' satisfies ConflictStrategy,
+  /** Largest share of the API's users `deleteMissing` deletes without `force`. */
   deleteThreshold: 0.1,
+  /** Records in flight at once. */
   concurrency: 8,
+  /** Failure share that raises a `failure-threshold` alert. */
   alertFailureShare: 0.05,
-});
+} as const);
 
 export interface ResolvedSyncOptions {
   readonly key: SyncKey;

@@ -20,7 +20,7 @@ import { isEncryptedLine } from './crypto.js';
 import type { FieldHashes } from './fields.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { Tally, type FailureInfo } from './tally.js';
-import type { SyncKey, SyncOutcome, SyncStatus, SyncTotals } from './types.js';
+import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
 
 /** What the state remembers of a key: the user's id and its field hashes at the last sync. */
 export interface BaseEntry {
@@ -70,16 +70,6 @@ export interface RecordEntry {
   readonly sourceHashes?: FieldHashes | undefined;
   readonly failure?: FailureInfo | undefined;
   readonly conflict?: boolean | undefined;
-}
-
-/** Summary of the last finished run, for `sync status`. */
-export interface LastRun {
-  readonly runId: string;
-  readonly kind: 'sync' | 'reprocess';
-  readonly status: SyncStatus;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly totals: SyncTotals;
 }
 
 export class SyncState {
@@ -135,9 +125,9 @@ export class SyncState {
     return pid !== undefined && isAlive(pid) ? pid : undefined;
   }
 
-  static lastRun(dir: string): LastRun | undefined {
+  static lastRun(dir: string): SyncRunSummary | undefined {
     const path = join(dir, 'last-run.json');
-    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as LastRun) : undefined;
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SyncRunSummary) : undefined;
   }
 
   /** Starts a run, or resumes the unfinished one when it read the same source. */
@@ -183,7 +173,7 @@ export class SyncState {
     writePrivateFileAtomic(join(this.dir, 'bases.jsonl'), lines.length ? `${lines.join('\n')}\n` : '');
     writePrivateFileAtomic(join(this.dir, 'journal.jsonl'), '');
     if (run) {
-      const last: LastRun = {
+      const last: SyncRunSummary = {
         runId: run.id,
         kind: run.kind,
         status,

@@ -1,24 +1,16 @@
 // `sync status`: where a state directory stands, read without taking its lock.
 import { createCodec } from './crypto.js';
-import { SyncState, type LastRun } from './state.js';
-import type { SyncTotals } from './types.js';
+import { SyncState } from './state.js';
+import type { SyncRunSummary, SyncUnfinishedRun } from './types.js';
 
 /** What `readSyncStatus` reports about a state directory. */
 export interface SyncStatusInfo {
   /** The pid of the process running a sync on it now, if any. */
   readonly runningPid: number | undefined;
   /** The unfinished run (running now, or interrupted and resumable), if any. */
-  readonly unfinished:
-    | {
-        readonly runId: string;
-        readonly kind: 'sync' | 'reprocess';
-        readonly startedAt: string;
-        readonly resumes: number;
-        readonly totals: SyncTotals;
-      }
-    | undefined;
+  readonly unfinished: SyncUnfinishedRun | undefined;
   /** The last finished run. */
-  readonly lastRun: LastRun | undefined;
+  readonly lastRun: SyncRunSummary | undefined;
   /** How many keys have a stored base version. */
   readonly keys: number;
 }

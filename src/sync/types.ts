@@ -261,3 +261,33 @@ export interface SyncOptions {
   /** Number of records in the source, when known (for progress and the matching choice). */
   expectedTotal?: number | undefined;
 }
+
+/** A finished run, as `sync status` shows it (no personal data). */
+export interface SyncRunSummary {
+  /** The run's id. */
+  readonly runId: string;
+  /** A sync run or a reprocessing pass. */
+  readonly kind: 'sync' | 'reprocess';
+  /** How it ended. */
+  readonly status: SyncStatus;
+  /** When it started (ISO 8601). */
+  readonly startedAt: string;
+  /** When it ended (ISO 8601). */
+  readonly finishedAt: string;
+  /** Its counts per outcome. */
+  readonly totals: SyncTotals;
+}
+
+/** A run that has not finished: running now, or interrupted and resumable. */
+export interface SyncUnfinishedRun {
+  /** The run's id. */
+  readonly runId: string;
+  /** A sync run or a reprocessing pass. */
+  readonly kind: 'sync' | 'reprocess';
+  /** When it started (ISO 8601). */
+  readonly startedAt: string;
+  /** How many times it was resumed. */
+  readonly resumes: number;
+  /** Its counts so far. */
+  readonly totals: SyncTotals;
+}
