@@ -46,6 +46,7 @@ export default defineConfig({
             'test/spec/**',
             'test/browser/**',
             'test/package/**',
+            'test/sync-e2e/**',
             'node_modules/**',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -68,6 +69,19 @@ export default defineConfig({
           include: ['test/conformance/**/*.test.ts'],
           globalSetup: ['test/conformance/global-setup.ts'],
           testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // syncUsers and the CLI end to end: json-server with the conditional middleware (Idempotency-Key,
+        // If-Match → 412, injected faults) behind Prism's validating proxy. One server: files run one at a time.
+        extends: true,
+        test: {
+          name: 'sync-e2e',
+          include: ['test/sync-e2e/**/*.test.ts'],
+          globalSetup: ['test/sync-e2e/global-setup.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -67,6 +67,7 @@ async function sync(args: CliArgs, io: CliIo): Promise<number> {
     dryRun: args.dryRun,
     stateDir: args.state,
     concurrency: args.concurrency,
+    encryptionKey: io.env.USER_MGMT_SYNC_KEY,
     onAlert,
     onProgress: (p) => { progress.update(p); },
     ...(map ? { map } : {}),

@@ -20,7 +20,16 @@ export async function createCliClient(
 ): Promise<{ client: UserManagementClient; mock: boolean }> {
   // The sync keeps at most `maxConcurrency` records in flight, so the client's queue never fills.
   const options: ClientOptions = { ...pacing, maxQueue: 1_000 };
-  if (env.USER_MGMT_BASE_URL) return { client: new UserManagementClient(options), mock: false };
+  // The environment the CLI was given (the process's, or a test's) wins over what the client would read.
+  if (env.USER_MGMT_BASE_URL)
+    return {
+      client: new UserManagementClient({
+        ...options,
+        baseUrl: env.USER_MGMT_BASE_URL,
+        apiKey: env.USER_MGMT_API_KEY,
+      }),
+      mock: false,
+    };
   let mod: MockModule;
   try {
     mod = (await import(MOCK_MODULE)) as MockModule;
