@@ -24,7 +24,11 @@ export function buildUserSchemas(specText) {
           defs[name] = clean(components[name]);
         }
         out.$ref = `#/$defs/${name}`;
-      } else out[k] = k === 'properties' ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, clean(s)])) : clean(v);
+      } else
+        out[k] =
+          k === 'properties'
+            ? Object.fromEntries(Object.entries(v).map(([p, s]) => [p, clean(s)]))
+            : clean(v);
     }
     return out;
   };

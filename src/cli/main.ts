@@ -69,7 +69,9 @@ async function sync(args: CliArgs, io: CliIo): Promise<number> {
     concurrency: args.concurrency,
     encryptionKey: io.env.USER_MGMT_SYNC_KEY,
     onAlert,
-    onProgress: (p) => { progress.update(p); },
+    onProgress: (p) => {
+      progress.update(p);
+    },
     ...(map ? { map } : {}),
     ...(args.reportDir === undefined ? {} : { reportDir: args.reportDir }),
     ...(args.deleteThreshold === undefined ? {} : { deleteThreshold: args.deleteThreshold }),

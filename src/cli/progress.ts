@@ -37,7 +37,9 @@ export function createProgress(
           bar.update(p.done, payload);
         }
       },
-      stop: () => { bar.stop(); },
+      stop: () => {
+        bar.stop();
+      },
     };
   }
   let last = started;

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
-import { reprocessDeadLetters, syncUsers, type DeadLetter } from '../../src/sync/index.js';
+import { reprocessDeadLetters, syncUsers, type DeadLetter, type SyncReport } from '../../src/sync/index.js';
 import { until } from '../support/drive.js';
 import {
   apiUrl,
@@ -246,7 +246,7 @@ describe('sync end to end (json-server behind Prism)', () => {
       },
     );
     expect(code, second.err.join('')).toBe(0);
-    const report = JSON.parse(second.out.join(''));
+    const report = JSON.parse(second.out.join('')) as SyncReport;
     expect(report).toMatchObject({ status: 'completed', resumes: 1 });
     expect(report.totals.read).toBe(1_500);
     expect(report.totals.created + report.totals.unchanged).toBe(1_500);
