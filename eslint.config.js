@@ -22,15 +22,33 @@ export default tseslint.config(
     },
   },
   {
-    // One door to the generated code: only src/http/api-types.ts and src/http/operations.ts import generated/.
+    // One door to the generated code: only src/http/api-types.ts and src/http/operations.ts import generated/
+    // (and src/testing/model.ts, the mock's door to the spec model). The SDK never imports the mock.
     files: ['src/**/*.ts'],
-    ignores: ['src/http/api-types.ts', 'src/http/operations.ts'],
+    ignores: ['src/http/api-types.ts', 'src/http/operations.ts', 'src/testing/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             { group: ['**/generated/*'], message: 'Import generated types through src/http/api-types.ts.' },
+            { group: ['**/testing/*'], message: 'The SDK must not load user-management-sdk/testing.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // user-management-sdk/testing stands alone (its own bundle): it reads the spec through
+    // src/testing/model.ts and imports nothing else of the SDK.
+    files: ['src/testing/**/*.ts'],
+    ignores: ['src/testing/model.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['../*'], message: 'src/testing imports only its own modules (and msw, ajv).' },
           ],
         },
       ],

@@ -21,14 +21,18 @@ const browserPlatform: Plugin = {
 
 export default defineConfig([
   {
-    // Node: ESM + CJS with their own declarations.
-    entry: { index: 'src/index.ts' },
+    // Node: ESM + CJS with their own declarations. `testing` is the user-management-sdk/testing subpath:
+    // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
+    // the main entry or a production install.
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
     dts: true,
     sourcemap: true,
     clean: true,
+    // No shared chunks: each entry stands alone, so the main entry loads nothing of the testing one.
+    splitting: false,
     shims: true,
     treeshake: true,
     define,
@@ -60,7 +64,7 @@ export default defineConfig([
     define,
   },
   {
-    // What ./sync resolves to outside Node: a module that throws a clear error on import.
+    // What ./sync resolves to outside Node: its functions throw a one-line error (no engine inside).
     entry: { 'sync-node-only': 'src/sync/node-only.ts' },
     format: ['esm'],
     platform: 'neutral',
@@ -70,13 +74,14 @@ export default defineConfig([
   },
   {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',
     target: 'es2022',
     dts: false,
     sourcemap: true,
+    splitting: false,
     treeshake: true,
     define,
     esbuildPlugins: [browserPlatform],

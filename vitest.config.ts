@@ -13,10 +13,14 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // browser and package test what ships in dist/ (a global setup rebuilds it when stale).
 export default defineConfig({
   define: { __SDK_VERSION__: JSON.stringify(version) },
-  // src/sync imports the SDK by its package name (one copy of the client and its errors once built);
-  // in tests that name is the source.
+  // examples/ import the package by name, as a consumer would, and so do src/sync and src/cli (one copy
+  // of the client and its errors once built); in this repo that name means the sources.
   resolve: {
     alias: [
+      {
+        find: /^user-management-sdk\/testing$/,
+        replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      },
       {
         find: /^user-management-sdk\/sync$/,
         replacement: fileURLToPath(new URL('./src/sync/index.ts', import.meta.url)),
@@ -39,7 +43,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['test/**/*.test.ts'],
+          // examples/*.test.ts show consumers testing their own code with user-management-sdk/testing.
+          include: ['test/**/*.test.ts', 'examples/**/*.test.ts'],
           exclude: [
             'test/contract/**',
             'test/conformance/**',

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Generates generated/ from spec/openapi.yaml: the schema types (openapi-typescript)
 // and an operation table the runtime reads (retry safety, idempotency, success status),
-// so no path or method is ever copied by hand.
+// so no path or method is ever copied by hand, and the model the mock in src/testing/ reads
+// (scripts/lib/spec-model.mjs).
 //
 //   node scripts/generate.mjs           write generated/
 //   node scripts/generate.mjs --check   regenerate into a temp dir and fail on any drift
@@ -12,6 +13,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
+import { renderSpecModel } from './lib/spec-model.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'];
@@ -83,6 +85,7 @@ export async function generate(specPath, outDir) {
   const files = {
     'schema.ts': header(specPath) + astToString(ast),
     'operations.ts': renderOperations(specPath, deriveOperations(spec)),
+    'spec-model.ts': renderSpecModel(header(specPath), spec),
   };
   await mkdir(outDir, { recursive: true });
   for (const [name, content] of Object.entries(files)) await writeFile(join(outDir, name), content);

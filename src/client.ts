@@ -5,8 +5,11 @@ import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
 import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
 import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
+import { baseFetchOf, createTransport, headerNames } from './http/transport.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
-import { createPipeline } from './resilience/pipeline.js';
+import { createPipeline, type Authorizer, type Pipeline } from './resilience/pipeline.js';
+import { ApiError } from './errors.js';
+import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
 import { Users } from './resources/users.js';
 import { sdkHeaders } from './version.js';
 
@@ -22,11 +25,21 @@ export class UserManagementClient {
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
     this.#config = config;
-    const fetch: FetchLike = config.fetch ?? ((input, init) => globalThis.fetch(input, init));
-    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys);
+    const fetch: FetchLike = baseFetchOf(config.fetch);
+    // The client's own credentials are scrubbed from every log line and error message it produces.
+    const secrets = createSecretScrubber([
+      config.apiKey,
+      config.auth.kind === 'bearer' && typeof config.auth.token === 'string' ? config.auth.token : undefined,
+      config.auth.kind === 'oauth2' ? config.auth.credentials.clientSecret : undefined,
+    ]);
+    const log = withRedaction(createLogger(config.logLevel, config.logger), config.redactKeys, (text) =>
+      secrets.scrub(text),
+    );
     const clientOptions = {
       baseUrl: config.baseUrl,
       fetch,
+      // The transport follows redirects itself (see http/redirects.ts); fetch must hand them over.
+      redirect: 'manual' as const,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
@@ -34,12 +47,26 @@ export class UserManagementClient {
         ...staticAuthHeaders(config),
       },
     };
-    const authorize = createAuthorizer(config, fetch);
+    const fetched = createAuthorizer(config, fetch);
+    const authorize: Authorizer | undefined = fetched
+      ? async (refresh) => {
+          const token = await fetched(refresh);
+          secrets.remember(token);
+          return token;
+        }
+      : undefined;
     // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
     const core = createClient<paths>(clientOptions);
     // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
-    // `raw` works under every credential kind.
-    this.raw = createClient<paths>(clientOptions);
+    // `raw` works under every credential kind, and the same redirect handling and size cap.
+    this.raw = createClient<paths>({
+      ...clientOptions,
+      fetch: createTransport(fetch, {
+        redirects: config.redirects,
+        maxResponseBytes: config.maxResponseBytes,
+        privateHeaders: headerNames(config.headers),
+      }),
+    });
     if (authorize) {
       this.raw.use({
         async onRequest({ request }) {
@@ -48,7 +75,9 @@ export class UserManagementClient {
         },
       });
     }
-    this.users = new Users(new Core(core, config, createPipeline(config, log, authorize)));
+    this.users = new Users(
+      new Core(core, config, withScrubbedErrors(createPipeline(config, log, authorize), secrets)),
+    );
   }
 
   /** The base URL requests go to. */
@@ -76,20 +105,41 @@ export class UserManagementClient {
   }
 }
 
-/** Redacts log fields on their way out, so no call site can leak a secret into a log line. */
-function withRedaction(log: LevelledLogger, keys: readonly string[]): LevelledLogger {
+/**
+ * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
+ * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
+ */
+function withRedaction(
+  log: LevelledLogger,
+  keys: readonly string[],
+  scrub: (text: string) => string,
+): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys);
-  const wrap =
-    (fn: LevelledLogger['debug']): LevelledLogger['debug'] =>
-    (message, fields) => {
+  const redactor = createRedactor(keys, scrub);
+  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
+    if (!log.enabled(level)) return () => undefined;
+    const fn = log[level];
+    return (message, fields) => {
       fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
     };
+  };
+  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
+}
+
+/** Errors leave the client without its own credentials in their message, whatever a server echoed. */
+function withScrubbedErrors(pipeline: Pipeline, secrets: SecretScrubber): Pipeline {
   return {
-    error: wrap(log.error),
-    warn: wrap(log.warn),
-    info: wrap(log.info),
-    debug: wrap(log.debug),
-    enabled,
+    execute: (plan, options) =>
+      pipeline.execute(plan, options).catch((err: unknown) => {
+        if (err instanceof Error) err.message = secrets.scrub(err.message);
+        // What the server sent back stays on the error, minus any of our credentials it echoed.
+        if (err instanceof ApiError) {
+          for (const field of ['body', 'problem', 'headers'] as const) {
+            const value = secrets.scrubValue(err[field]);
+            if (value !== err[field]) Object.defineProperty(err, field, { value });
+          }
+        }
+        throw err;
+      }),
   };
 }

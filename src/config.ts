@@ -2,7 +2,21 @@
 // validated with messages that say what to fix, and frozen. The hot path never re-parses them.
 import { ENV_VARS } from './env.js';
 import { readEnv } from './platform.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, InvalidArgumentError } from './errors.js';
+import { checkHeaderValue, normalizeHeaders, type HeadersInput } from './http/header-values.js';
+import { DEFAULT_MAX_RESPONSE_BYTES } from './http/read-body.js';
+import { REDIRECT_POLICIES, type RedirectPolicy } from './http/redirects.js';
+import { requireSecureTransport, resolveTokenUrl } from './http/transport-security.js';
+import { checkBoolean, checkOptionsObject } from './options/check-shape.js';
+import {
+  BACKOFF_KEYS,
+  CIRCUIT_BREAKER_KEYS,
+  CLIENT_OPTION_KEYS,
+  OAUTH2_KEYS,
+  RATE_LIMIT_KEYS,
+  REQUEST_OPTION_KEYS,
+  RETRY_BUDGET_KEYS,
+} from './options/known-options.js';
 import { DEFAULT_REDACT_KEYS, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import type { CircuitStateChange, RetryEvent } from './resilience/events.js';
 import type { OpenTelemetryApi } from './telemetry/otel.js';
@@ -93,8 +107,11 @@ export interface ClientOptions {
   auth?: OAuth2ClientCredentials | undefined;
   /** The fetch to use. @default globalThis.fetch */
   fetch?: FetchLike | undefined;
-  /** Headers sent with every request. @default {} */
-  headers?: Readonly<Record<string, string>> | undefined;
+  /**
+   * Headers sent with every request: a plain object, a `Headers`, a `Map` or an array of pairs.
+   * Never sent to another origin (see `redirects`). @default {}
+   */
+  headers?: HeadersInput | undefined;
   /** Per-attempt timeout in ms, covering the response body too. @default 30000 */
   timeoutMs?: number | undefined;
   /** Total time for a call across all attempts and waits, in ms. @default 120000 */
@@ -134,6 +151,36 @@ export interface ClientOptions {
    * @default in Node, `@opentelemetry/api` when the application has it installed; in browsers, off
    */
   telemetry?: OpenTelemetryApi | false | undefined;
+  /**
+   * What the client does when the API answers with a redirect (301, 302, 303, 307, 308):
+   * - `'same-origin'`: follow at most 5 redirects within the API's origin, never from https to http;
+   *   a redirect anywhere else rejects with `RedirectError` and nothing is sent there.
+   * - `'none'`: every 3xx (but 304) rejects with `RedirectError`.
+   * - `'any-origin'`: follow to other origins too, but without any credential (`Authorization`,
+   *   `X-API-Key`, cookies, `Idempotency-Key`, every header of `headers` and of the call's `headers`)
+   *   and never with a request body; still never from https to http.
+   *
+   * Under every setting a 301/302/303 answering anything but GET/HEAD rejects with `RedirectError`
+   * rather than silently becoming a GET. In browsers, which follow redirects themselves and hide the
+   * target, see docs/SECURITY.md.
+   * @default 'same-origin'
+   */
+  redirects?: RedirectPolicy | undefined;
+  /**
+   * Largest response body the client reads, in bytes: a larger `Content-Length`, or a body that grows
+   * past it while streaming, rejects with `ResponseTooLargeError` and closes the connection. Bounds the
+   * memory a broken or hostile server can make the client use (16 MiB is far above any page this API
+   * returns, far below what hurts a process). Error bodies are kept on errors cut to 64 KiB.
+   * @default 16777216 (16 MiB)
+   */
+  maxResponseBytes?: number | undefined;
+  /**
+   * Allow credentials (`apiKey`, `token`, OAuth2 `auth`) over plain http to hosts other than loopback
+   * (`localhost`, 127.0.0.0/8, `[::1]`). Without it such a `baseUrl` or `auth.tokenUrl` throws
+   * `ConfigError`, since anyone on the network path could read the credential.
+   * @default false
+   */
+  allowInsecureHttp?: boolean | undefined;
 }
 
 /** Options every SDK method takes as its last argument; they override the client's for that call. */
@@ -148,10 +195,12 @@ export interface RequestOptions {
   maxRetries?: number | undefined;
   /** Idempotency key for POST/PATCH; by default one UUID v4 per call, reused on every attempt. */
   idempotencyKey?: string | undefined;
-  /** Extra headers for this call, merged over the client's. @default {} */
-  headers?: Readonly<Record<string, string>> | undefined;
+  /** Extra headers for this call, merged over the client's: a plain object, a `Headers`, a `Map` or an array of pairs. @default {} */
+  headers?: HeadersInput | undefined;
   /** Retry this write even without idempotency-key support. @default the client's `retryNonIdempotent` */
   retryNonIdempotent?: boolean | undefined;
+  /** Largest response body this call reads, in bytes. @default the client's `maxResponseBytes` */
+  maxResponseBytes?: number | undefined;
 }
 
 /** The values in force when an option is not given. */
@@ -197,6 +246,12 @@ export const DEFAULTS = Object.freeze({
   logLevel: 'warn' as const satisfies LogLevel,
   /** Body fields and query parameters redacted in logs. */
   redactKeys: DEFAULT_REDACT_KEYS,
+  /** Redirects are followed only within the API's origin. */
+  redirects: 'same-origin' as const satisfies RedirectPolicy,
+  /** Largest response body read, in bytes (16 MiB). */
+  maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
+  /** Credentials go only over https or to loopback. */
+  allowInsecureHttp: false,
 });
 
 /** An options object once resolved: every field present, none undefined, read-only. */
@@ -237,6 +292,9 @@ export interface ResolvedConfig {
   readonly logger: Logger;
   readonly redactKeys: readonly string[];
   readonly telemetry: OpenTelemetryApi | false | undefined;
+  readonly redirects: RedirectPolicy;
+  readonly maxResponseBytes: number;
+  readonly allowInsecureHttp: boolean;
 }
 
 const isBrowser = (): boolean =>
@@ -249,18 +307,31 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
   if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
     throw new ConfigError('UserManagementClient options must be an object.');
   }
+  checkOptionsObject(options, 'UserManagementClient options', CLIENT_OPTION_KEYS, ConfigError);
+  checkNested(options);
+  const allowInsecureHttp =
+    checkBoolean('allowInsecureHttp', options.allowInsecureHttp, ConfigError) ?? DEFAULTS.allowInsecureHttp;
+  checkBoolean('dangerouslyAllowBrowser', options.dangerouslyAllowBrowser, ConfigError);
+  const retryNonIdempotent =
+    checkBoolean('retryNonIdempotent', options.retryNonIdempotent, ConfigError) ??
+    DEFAULTS.retryNonIdempotent;
   const env = readEnv();
   const baseUrl = resolveBaseUrl(
     options.baseUrl ?? env.baseUrl,
     options.baseUrl === undefined && env.baseUrl !== undefined,
   );
-  const apiKey = optionalString('apiKey', options.apiKey ?? env.apiKey);
+  const apiKey = credentialString('apiKey', options.apiKey ?? env.apiKey);
   const token = options.token ?? env.token;
-  if (token !== undefined && typeof token !== 'function') optionalString('token', token);
+  if (token !== undefined && typeof token !== 'function') credentialString('token', token);
   if (token !== undefined && options.auth !== undefined) {
     throw new ConfigError('Pass either `token` or `auth` (OAuth2 client credentials), not both.');
   }
-  const auth = resolveAuth(apiKey, token, options.auth, baseUrl);
+  const auth = resolveAuth(apiKey, token, options.auth, baseUrl, allowInsecureHttp);
+  if (apiKey !== undefined || auth.kind !== 'none') {
+    const credential =
+      apiKey !== undefined ? 'API key' : auth.kind === 'oauth2' ? 'OAuth2 token' : 'bearer token';
+    requireSecureTransport(baseUrl, 'baseUrl', credential, allowInsecureHttp);
+  }
   if (
     isBrowser() &&
     options.dangerouslyAllowBrowser !== true &&
@@ -291,7 +362,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       'No global fetch here: pass a `fetch` implementation (Node ≥ 18 and browsers have one).',
     );
   }
-  const headers = resolveHeaders(options.headers);
+  const headers = normalizeHeaders(options.headers, 'headers', ConfigError);
   const b = options.backoff ?? {};
   const cb = options.circuitBreaker;
   const rb = options.retryBudget;
@@ -325,7 +396,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       maxDelayMs: nonNegative('backoff.maxDelayMs', b.maxDelayMs, DEFAULTS.backoff.maxDelayMs),
     }),
     maxRetryAfterMs: nonNegative('maxRetryAfterMs', options.maxRetryAfterMs, DEFAULTS.maxRetryAfterMs),
-    retryNonIdempotent: options.retryNonIdempotent ?? DEFAULTS.retryNonIdempotent,
+    retryNonIdempotent,
     circuitBreaker:
       cb === false
         ? false
@@ -392,23 +463,96 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     logger,
     redactKeys: Object.freeze([...redactKeys]),
     telemetry: resolveTelemetry(options.telemetry),
+    redirects: resolveRedirects(options.redirects),
+    maxResponseBytes: byteLimit(
+      'maxResponseBytes',
+      options.maxResponseBytes,
+      DEFAULTS.maxResponseBytes,
+      ConfigError,
+    ),
+    allowInsecureHttp,
   });
 }
 
-/** Validates per-call overrides; runs only for the fields a caller passed. */
-export function validateRequestOptions(options: RequestOptions): void {
-  if (options.timeoutMs !== undefined) positive('timeoutMs', options.timeoutMs, undefined);
-  if (options.deadlineMs !== undefined) positive('deadlineMs', options.deadlineMs, undefined);
-  if (options.maxRetries !== undefined) count('maxRetries', options.maxRetries, 0);
+/** Nested option objects: objects (or `false` where that switches them off), with known keys only. */
+function checkNested(options: ClientOptions): void {
+  const nested: [string, unknown, readonly string[], boolean][] = [
+    ['backoff', options.backoff, BACKOFF_KEYS, false],
+    ['circuitBreaker', options.circuitBreaker, CIRCUIT_BREAKER_KEYS, true],
+    ['retryBudget', options.retryBudget, RETRY_BUDGET_KEYS, true],
+    ['rateLimit', options.rateLimit, RATE_LIMIT_KEYS, false],
+    ['auth', options.auth, OAUTH2_KEYS, false],
+  ];
+  for (const [name, value, keys, canBeFalse] of nested) {
+    if (value === undefined || (canBeFalse && value === false)) continue;
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      // 'off', 'false', 0, null: say what switches it off rather than guessing what was meant.
+      throw new ConfigError(
+        `${name} must be an object${canBeFalse ? ' or false (to switch it off)' : ''}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
+      );
+    }
+    checkOptionsObject(value, name, keys, ConfigError);
+  }
+}
+
+function resolveRedirects(value: unknown): RedirectPolicy {
+  if (value === undefined) return DEFAULTS.redirects;
+  if (typeof value === 'string' && (REDIRECT_POLICIES as readonly string[]).includes(value))
+    return value as RedirectPolicy;
+  throw new ConfigError(
+    `redirects must be one of ${REDIRECT_POLICIES.map((p) => `'${p}'`).join(', ')}; got ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value}.`,
+  );
+}
+
+/** A size in bytes: a whole number ≥ 1. */
+function byteLimit(
+  name: string,
+  value: unknown,
+  fallback: number,
+  Err: typeof ConfigError | typeof InvalidArgumentError,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new Err(
+      `${name} must be a whole number of bytes ≥ 1 (e.g. 16777216 for 16 MiB); got ${typeof value === 'number' ? String(value) : typeof value}.`,
+    );
+  }
+  return value;
+}
+
+/** Per-call options, checked once per call: what the pipeline reads instead of the raw object. */
+export interface ResolvedRequestOptions {
+  readonly headers: Readonly<Record<string, string>> | undefined;
+  readonly maxResponseBytes: number | undefined;
+}
+
+/**
+ * Validates per-call overrides (InvalidArgumentError: they are the call's input, not the client's
+ * configuration) and returns the ones that need normalising.
+ */
+export function validateRequestOptions(options: RequestOptions): ResolvedRequestOptions {
+  checkOptionsObject(options, 'Request options', REQUEST_OPTION_KEYS, InvalidArgumentError);
+  const Err = InvalidArgumentError;
+  if (options.timeoutMs !== undefined) positive('timeoutMs', options.timeoutMs, undefined, Err);
+  if (options.deadlineMs !== undefined) positive('deadlineMs', options.deadlineMs, undefined, Err);
+  if (options.maxRetries !== undefined) count('maxRetries', options.maxRetries, 0, 0, Err);
+  checkBoolean('retryNonIdempotent', options.retryNonIdempotent, Err);
   if (options.idempotencyKey !== undefined) {
     if (typeof options.idempotencyKey !== 'string' || !/^[\x21-\x7e]{1,255}$/.test(options.idempotencyKey)) {
-      throw new ConfigError('idempotencyKey must be 1–255 visible ASCII characters (a UUID is ideal).');
+      throw new Err('idempotencyKey must be 1–255 visible ASCII characters (a UUID is ideal).');
     }
   }
-  if (options.headers !== undefined) resolveHeaders(options.headers);
   if (options.signal !== undefined && !isAbortSignal(options.signal)) {
-    throw new ConfigError('signal must be an AbortSignal.');
+    throw new Err('signal must be an AbortSignal.');
   }
+  return {
+    headers:
+      options.headers === undefined ? undefined : normalizeHeaders(options.headers, 'options.headers', Err),
+    maxResponseBytes:
+      options.maxResponseBytes === undefined
+        ? undefined
+        : byteLimit('maxResponseBytes', options.maxResponseBytes, 0, Err),
+  };
 }
 
 function resolveTelemetry(value: OpenTelemetryApi | false | undefined): OpenTelemetryApi | false | undefined {
@@ -469,24 +613,22 @@ function resolveAuth(
   token: string | TokenProvider | undefined,
   oauth: OAuth2ClientCredentials | undefined,
   baseUrl: URL,
+  allowInsecureHttp: boolean,
 ): ResolvedAuth {
   if (oauth !== undefined) {
     if (typeof (oauth as unknown) !== 'object' || (oauth as unknown) === null)
       throw new ConfigError('auth must be { clientId, clientSecret, scope?, tokenUrl? }.');
-    const clientId = optionalString('auth.clientId', oauth.clientId);
-    const clientSecret = optionalString('auth.clientSecret', oauth.clientSecret);
+    const clientId = credentialString('auth.clientId', oauth.clientId);
+    const clientSecret = credentialString('auth.clientSecret', oauth.clientSecret);
     if (clientId === undefined || clientSecret === undefined) {
       throw new ConfigError(
         'auth needs both clientId and clientSecret for the OAuth2 client-credentials flow.',
       );
     }
     const scope = optionalString('auth.scope', oauth.scope);
-    let tokenUrl: string;
-    try {
-      tokenUrl = new URL(oauth.tokenUrl ?? `${baseUrl.href.replace(/\/+$/, '')}/oauth/token`).href;
-    } catch {
-      throw new ConfigError('auth.tokenUrl is not an absolute URL.');
-    }
+    const rawTokenUrl = oauth.tokenUrl ?? `${baseUrl.href.replace(/\/+$/, '')}/oauth/token`;
+    if (typeof rawTokenUrl !== 'string') throw new ConfigError('auth.tokenUrl must be a string URL.');
+    const tokenUrl = resolveTokenUrl(rawTokenUrl, allowInsecureHttp).href;
     return {
       kind: 'oauth2',
       credentials: { clientId, clientSecret, tokenUrl, ...(scope !== undefined ? { scope } : {}) },
@@ -494,21 +636,6 @@ function resolveAuth(
   }
   if (token !== undefined) return { kind: 'bearer', token };
   return apiKey !== undefined ? { kind: 'apiKey', apiKey } : { kind: 'none' };
-}
-
-function resolveHeaders(headers: unknown): Readonly<Record<string, string>> {
-  if (headers === undefined) return Object.freeze({});
-  if (typeof headers !== 'object' || headers === null || Array.isArray(headers)) {
-    throw new ConfigError('headers must be an object of header names to string values.');
-  }
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(headers)) {
-    if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(k)) throw new ConfigError(`"${k}" is not a valid header name.`);
-    if (typeof v !== 'string' || /[\r\n]/.test(v))
-      throw new ConfigError(`Header "${k}" must be a single-line string.`);
-    out[k] = v;
-  }
-  return Object.freeze(out);
 }
 
 function optionalString(name: string, value: unknown): string | undefined {
@@ -519,32 +646,46 @@ function optionalString(name: string, value: unknown): string | undefined {
   return value;
 }
 
+/** A credential: a single-line string fetch can put in a header; messages never repeat it. */
+function credentialString(name: string, value: unknown): string | undefined {
+  const s = optionalString(name, value);
+  if (s !== undefined) checkHeaderValue(name, s, ConfigError);
+  return s;
+}
+
 function numberOption(
   name: string,
   value: unknown,
   fallback: number | undefined,
   ok: (n: number) => boolean,
   what: string,
+  Err: typeof ConfigError = ConfigError,
 ): number {
   if (value === undefined) {
-    if (fallback === undefined) throw new ConfigError(`${name} is required and must be ${what}.`);
+    if (fallback === undefined) throw new Err(`${name} is required and must be ${what}.`);
     return fallback;
   }
   if (typeof value !== 'number' || Number.isNaN(value) || !ok(value)) {
-    throw new ConfigError(
+    throw new Err(
       `${name} must be ${what}; got ${typeof value === 'number' ? String(value) : typeof value}.`,
     );
   }
   return value;
 }
 
-function positive(name: string, value: unknown, fallback: number | undefined): number {
+function positive(
+  name: string,
+  value: unknown,
+  fallback: number | undefined,
+  Err: typeof ConfigError = ConfigError,
+): number {
   return numberOption(
     name,
     value,
     fallback,
     (n) => n > 0 && n <= 2_147_483_647,
     'a number of ms greater than 0 (at most 2^31−1)',
+    Err,
   );
 }
 
@@ -573,12 +714,19 @@ function atLeast(name: string, value: unknown, fallback: number, min: number): n
   );
 }
 
-function count(name: string, value: unknown, fallback: number, min = 0): number {
+function count(
+  name: string,
+  value: unknown,
+  fallback: number,
+  min = 0,
+  Err: typeof ConfigError = ConfigError,
+): number {
   return numberOption(
     name,
     value,
     fallback,
     (n) => Number.isInteger(n) && n >= min,
     `a whole number ≥ ${min}`,
+    Err,
   );
 }

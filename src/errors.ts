@@ -1,5 +1,6 @@
 // The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
 import type { Problem } from './http/api-types.js';
+import { excerpt } from './text/excerpt.js';
 
 /** One attempt of a call, as recorded on every error the client throws. */
 export interface AttemptRecord {
@@ -219,6 +220,48 @@ export class QueueFullError extends UserManagementError {
   override readonly name: string = 'QueueFullError';
 }
 
+/** What a {@link RedirectError} is built from. */
+export interface RedirectErrorInit extends ApiErrorInit {
+  /** Where the server pointed, without its query string or fragment (empty when the runtime hides it). */
+  readonly location: string;
+  /** Whether the redirect pointed to another origin (scheme, host or port) than the request's. */
+  readonly crossOrigin: boolean;
+}
+
+/**
+ * The server answered with a redirect the client would not follow under its `redirects` setting
+ * (another origin, https → http, a method change, too many hops, or any redirect with `'none'`).
+ * Nothing was sent to the redirect's target. Never retried.
+ */
+export class RedirectError extends ApiError {
+  /** Always `'RedirectError'`, even in minified builds. */
+  override readonly name: string = 'RedirectError';
+  /** Where the server pointed, without its query string or fragment (empty when the runtime hides it). */
+  readonly location: string;
+  /** Whether the redirect pointed to another origin than the request's. */
+  readonly crossOrigin: boolean;
+  constructor(init: RedirectErrorInit, message: string) {
+    super(init, message);
+    this.location = init.location;
+    this.crossOrigin = init.crossOrigin;
+  }
+}
+
+/**
+ * The response body is larger than `maxResponseBytes`: the client stopped reading at the limit and
+ * closed the connection. Never retried; a larger body would come back just as large.
+ */
+export class ResponseTooLargeError extends UserManagementError {
+  /** Always `'ResponseTooLargeError'`, even in minified builds. */
+  override readonly name: string = 'ResponseTooLargeError';
+  /** The limit that was exceeded, in bytes. */
+  readonly limitBytes: number;
+  constructor(message: string, limitBytes: number) {
+    super(message);
+    this.limitBytes = limitBytes;
+  }
+}
+
 const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   400: BadRequestError,
   401: AuthenticationError,
@@ -253,27 +296,36 @@ function asProblem(body: unknown): Problem | undefined {
 }
 
 const SNIPPET = 120;
+/** Field errors named in a message; the rest stay on `fieldErrors`. */
+const MESSAGE_FIELD_ERRORS = 5;
 
+// Server text is cut before it reaches the message (the full problem stays on `err.problem`), so a
+// hostile detail costs the same as a short one.
 function describe(init: ApiErrorInit, problem: Problem | undefined): string {
-  const head = `${init.method} ${pathOf(init.url)} → ${init.status}${init.statusText ? ` ${init.statusText}` : ''}`;
+  const head = `${init.method} ${pathOf(init.url)} → ${init.status}${init.statusText ? ` ${excerpt(init.statusText, 60)}` : ''}`;
   if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
   const detail = problem
-    ? [problem.title === init.statusText ? undefined : problem.title, problem.detail]
-        .filter((s) => typeof s === 'string' && s.length > 0)
-        .join(': ')
+    ? excerpt(
+        [problem.title === init.statusText ? undefined : problem.title, problem.detail]
+          .filter((s): s is string => typeof s === 'string' && s.length > 0)
+          .map((s) => excerpt(s))
+          .join(': '),
+      )
     : typeof init.body === 'string' && init.body.length > 0
       ? snippet(init.body)
       : '';
-  const fields = problem?.errors?.length
-    ? ` (${problem.errors.map((e) => `${e.field}: ${e.message}`).join('; ')})`
-    : '';
+  const errors = problem?.errors ?? [];
+  const shown = errors
+    .slice(0, MESSAGE_FIELD_ERRORS)
+    .map((e) => `${excerpt(e.field, 60)}: ${excerpt(e.message, 120)}`);
+  if (errors.length > MESSAGE_FIELD_ERRORS) shown.push(`${errors.length - MESSAGE_FIELD_ERRORS} more`);
+  const fields = shown.length ? ` (${shown.join('; ')})` : '';
   return detail ? `${head}: ${detail}${fields}` : head;
 }
 
 /** A short single-line excerpt of a body, for messages. */
 export function snippet(text: string): string {
-  const one = text.replace(/\s+/g, ' ').trim();
-  return one.length > SNIPPET ? `${one.slice(0, SNIPPET)}…` : one;
+  return excerpt(text, SNIPPET);
 }
 
 /** The path and query of an absolute URL, for messages (`/users/42?x=1`). */

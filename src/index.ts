@@ -1,7 +1,15 @@
 // The public surface of user-management-sdk. Everything not exported here is internal.
 export { UserManagementClient } from './client.js';
 export { SDK_VERSION } from './version.js';
-export { Users, DEFAULT_PAGE_SIZE, type ListUsersParams, type UserPage } from './resources/users.js';
+export {
+  Users,
+  DEFAULT_PAGE_SIZE,
+  type ListUsersParams,
+  type ListAllOptions,
+  type UserPage,
+} from './resources/users.js';
+export type { RedirectPolicy } from './http/redirects.js';
+export type { HeadersInput } from './http/header-values.js';
 export {
   DEFAULTS,
   type ClientOptions,
@@ -32,7 +40,10 @@ export {
   RequestAbortedError,
   CircuitOpenError,
   QueueFullError,
+  RedirectError,
+  ResponseTooLargeError,
   type ApiErrorInit,
+  type RedirectErrorInit,
   type AttemptRecord,
   type FieldError,
   type RateLimitInfo,

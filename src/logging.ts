@@ -1,4 +1,5 @@
 // Levelled logging through any console- or pino-shaped logger, with redaction of secrets.
+import { redactText } from './text/redact-text.js';
 
 /** Log levels, from silent to chatty. */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
@@ -94,13 +95,18 @@ export interface Redactor {
   text(text: string): string;
 }
 
-export function createRedactor(keys: readonly string[]): Redactor {
+export function createRedactor(
+  keys: readonly string[],
+  scrub: (text: string) => string = (text) => text,
+): Redactor {
   const fragments = keys.map((k) => k.toLowerCase());
   const isSecretKey = (key: string): boolean => {
     const k = key.toLowerCase();
     return SECRET_HEADERS.has(k) || fragments.some((f) => k.includes(f));
   };
   const body = (value: unknown, depth = 0): unknown => {
+    // Values are scrubbed of the client's own credentials too: a server may echo them back.
+    if (typeof value === 'string') return scrub(value);
     if (typeof value !== 'object' || value === null) return value;
     // Too deep (or cyclic) to inspect: fail closed, since an unread subtree may hold a secret.
     if (depth > 8) return REDACTED;
@@ -121,13 +127,7 @@ export function createRedactor(keys: readonly string[]): Redactor {
       return redactUrl(url, isSecretKey);
     },
     body: (value) => body(value),
-    text(text) {
-      return text
-        .replace(/\/\/[^/@\s]*@/g, '//')
-        .replace(/([?&])([^=&\s#]+)=([^&\s#]*)/g, (m, sep: string, name: string) =>
-          isSecretKey(decodeURIComponentSafe(name)) ? `${sep}${name}=${REDACTED}` : m,
-        );
-    },
+    text: (text) => scrub(redactText(text, isSecretKey)),
   };
 }
 

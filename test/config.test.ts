@@ -56,6 +56,9 @@ describe('resolveConfig defaults', () => {
       logLevel: 'warn',
       logger: console,
       redactKeys: ['password', 'token', 'secret', 'apikey', 'api_key', 'authorization', 'client_secret'],
+      redirects: 'same-origin',
+      maxResponseBytes: 16 * 1024 * 1024,
+      allowInsecureHttp: false,
     });
   });
 
@@ -371,8 +374,8 @@ describe('resolveConfig errors', () => {
       message: /headers must be an object of header names to string values/,
     },
     {
-      what: 'headers given as an array',
-      options: { headers: [['X-A', '1']] },
+      what: 'headers given as an array of something other than pairs',
+      options: { headers: [['X-A']] },
       message: /headers must be an object/,
     },
     {

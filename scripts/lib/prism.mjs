@@ -1,6 +1,6 @@
 // Starts Prism (mock or validating proxy) on 127.0.0.1 with an ephemeral port, waits for
-// "Prism is listening", and returns its URL and a stop() that kills it. Shared by the demo,
-// the contract tests and the conformance tests, so there is one way to run Prism here.
+// "Prism is listening", and returns its URL and a stop() that kills it. Shared by
+// the contract and conformance tests, so there is one way to run Prism here.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';

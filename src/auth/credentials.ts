@@ -2,7 +2,8 @@
 // and an Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
 import type { FetchLike, ResolvedConfig } from '../config.js';
 import type { Authorizer } from '../resilience/pipeline.js';
-import { UserManagementError } from '../errors.js';
+import { ConfigError, UserManagementError } from '../errors.js';
+import { checkHeaderValue } from '../http/header-values.js';
 import { createOAuth2Authorizer } from './oauth2.js';
 
 /** Headers that never change for the client's lifetime. */
@@ -18,7 +19,8 @@ export function staticAuthHeaders(config: ResolvedConfig): Record<string, string
 /** An Authorizer when the token must be looked up per attempt; undefined when headers are fixed. */
 export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Authorizer | undefined {
   const auth = config.auth;
-  if (auth.kind === 'oauth2') return createOAuth2Authorizer(auth.credentials, fetch, config.timeoutMs);
+  if (auth.kind === 'oauth2')
+    return createOAuth2Authorizer(auth.credentials, fetch, config.timeoutMs, config.maxResponseBytes);
   if (auth.kind === 'bearer' && typeof auth.token === 'function') {
     const provide = auth.token;
     return async () => {
@@ -31,9 +33,11 @@ export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Auth
           { cause: err },
         );
       }
+      // A ConfigError (the token function is client configuration) that never repeats what it returned.
       if (typeof token !== 'string' || token === '' || /[\r\n]/.test(token)) {
-        throw new UserManagementError('The token function must return a non-empty single-line string.');
+        throw new ConfigError('The token function must return a non-empty single-line string.');
       }
+      checkHeaderValue("The token function's result", token, ConfigError);
       return token;
     };
   }

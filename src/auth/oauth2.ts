@@ -4,6 +4,10 @@ import createClient from 'openapi-fetch';
 import type { FetchLike } from '../config.js';
 import { ApiError, AuthenticationError, UserManagementError } from '../errors.js';
 import { runAttempt } from '../http/attempt.js';
+import { headerValueProblem } from '../http/header-values.js';
+import { createTransport } from '../http/transport.js';
+import { excerpt } from '../text/excerpt.js';
+import { urlForMessages } from '../http/transport-security.js';
 
 interface Credentials {
   readonly clientId: string;
@@ -11,6 +15,8 @@ interface Credentials {
   readonly tokenUrl: string;
   readonly scope?: string;
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /** Refresh this long before expiry, so a token never expires in flight. */
 const EXPIRY_SKEW_MS = 30_000;
@@ -21,9 +27,15 @@ export function createOAuth2Authorizer(
   credentials: Credentials,
   fetch: FetchLike,
   timeoutMs: number,
+  maxResponseBytes: number,
 ): (refresh: boolean) => Promise<string> {
-  // The token endpoint goes through openapi-fetch like every other request: one HTTP path.
-  const client = createClient({ fetch });
+  // The token endpoint goes through openapi-fetch and the same transport as every other request: the
+  // client secret never follows a redirect to another origin, and the answer is read under the cap.
+  const client = createClient({
+    fetch: createTransport(fetch, { redirects: 'same-origin', maxResponseBytes, privateHeaders: NONE }),
+  });
+  // Messages name the endpoint without its query string, which some providers use for secrets.
+  const shownUrl = urlForMessages(credentials.tokenUrl);
   let cached: { token: string; expiresAt: number } | undefined;
   let inflight: Promise<string> | undefined;
 
@@ -55,7 +67,7 @@ export function createOAuth2Authorizer(
           ),
         {
           method: 'POST',
-          url: credentials.tokenUrl,
+          url: shownUrl,
           timeoutMs,
           timeoutKind: 'attempt',
           signal: undefined,
@@ -64,22 +76,26 @@ export function createOAuth2Authorizer(
       );
     } catch (err) {
       throw new AuthenticationError(
-        { status: 0, headers: {}, body: undefined, method: 'POST', url: credentials.tokenUrl },
-        `OAuth2 token request to ${credentials.tokenUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
+        { status: 0, headers: {}, body: undefined, method: 'POST', url: shownUrl },
+        `OAuth2 token request to ${shownUrl} failed: ${err instanceof Error ? err.message : String(err)}`,
       );
     }
-    if (outcome.error) throw tokenError(outcome.error, credentials.tokenUrl);
+    if (outcome.error) throw tokenError(outcome.error, shownUrl);
     const body = outcome.data as { access_token?: unknown; expires_in?: unknown } | undefined;
-    if (typeof body?.access_token !== 'string' || body.access_token === '') {
+    if (
+      typeof body?.access_token !== 'string' ||
+      body.access_token === '' ||
+      headerValueProblem(body.access_token) !== undefined
+    ) {
       throw new AuthenticationError(
         {
           status: outcome.response.status,
           headers: {},
           body: undefined,
           method: 'POST',
-          url: credentials.tokenUrl,
+          url: shownUrl,
         },
-        `OAuth2 token endpoint ${credentials.tokenUrl} answered without an access_token.`,
+        `OAuth2 token endpoint ${shownUrl} answered without an access_token that can be sent in a header.`,
       );
     }
     const lifetime =
@@ -105,7 +121,9 @@ export function createOAuth2Authorizer(
 
 function tokenError(error: ApiError, tokenUrl: string): UserManagementError {
   const body = error.body as { error?: unknown; error_description?: unknown } | undefined;
-  const said = [body?.error, body?.error_description].filter((s) => typeof s === 'string').join(': ');
+  const said = excerpt(
+    [body?.error, body?.error_description].filter((s) => typeof s === 'string').join(': '),
+  );
   return new AuthenticationError(
     { status: error.status, headers: error.headers, body: error.body, method: 'POST', url: tokenUrl },
     `OAuth2 token request to ${tokenUrl} → ${error.status}${said ? `: ${said}` : ''}`,

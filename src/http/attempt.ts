@@ -1,16 +1,21 @@
 // One attempt: send through openapi-fetch under its own AbortSignal (per-attempt timer + the caller's
 // signal), read the body inside the same timer, and turn whatever happened into an outcome or a typed error.
+import type { FetchLike } from '../config.js';
 import {
   ApiError,
   ConnectionError,
+  InvalidArgumentError,
   errorFromResponse,
   pathOf,
   RequestAbortedError,
   snippet,
   TimeoutError,
+  UserManagementError,
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
+import { excerpt } from '../text/excerpt.js';
+import { headersOf } from './redirects.js';
 
 /** What openapi-fetch resolves with (parseAs: 'text'). */
 export interface RawResult {
@@ -19,10 +24,11 @@ export interface RawResult {
   readonly response: Response;
 }
 
-/** Sends one attempt; `headers` are this attempt's extra headers. */
+/** Sends one attempt; `headers` are this attempt's extra headers, `fetch` the transport to use. */
 export type Send = (init: {
   signal: AbortSignal;
   headers: Record<string, string> | undefined;
+  fetch: FetchLike | undefined;
 }) => Promise<RawResult>;
 
 /** A response that arrived: `error` is set for non-2xx statuses and unreadable bodies. */
@@ -40,6 +46,8 @@ export interface AttemptParams {
   readonly timeoutKind: TimeoutKind;
   readonly signal: AbortSignal | undefined;
   readonly headers: Record<string, string> | undefined;
+  /** The transport (redirects, size cap) for this attempt; the client's default when undefined. */
+  readonly fetch?: FetchLike | undefined;
 }
 
 const TIMED_OUT = 1;
@@ -60,7 +68,7 @@ export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome>
   caller?.addEventListener('abort', onAbort, { once: true });
   let raw: RawResult;
   try {
-    raw = await send({ signal: ctl.signal, headers: p.headers });
+    raw = await send({ signal: ctl.signal, headers: p.headers, fetch: p.fetch });
   } catch (err) {
     throw mapFailure(err, fired, p);
   } finally {
@@ -84,10 +92,19 @@ function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
       cause: err,
     });
   }
+  // Raised by the transport itself (RedirectError, ResponseTooLargeError): already typed and bounded.
+  if (err instanceof UserManagementError) return err;
   const code = errorCode(err);
+  if (code === undefined && err instanceof TypeError && !NETWORK_MESSAGES.test(err.message)) {
+    // fetch refused to build the request (a header or URL it cannot encode): nothing left this process.
+    // Neither the message nor the cause is kept: undici repeats the offending value, maybe a credential.
+    return new InvalidArgumentError(
+      `${what} was refused by fetch before sending (TypeError); nothing was sent. Check the headers and URL of this call.`,
+    );
+  }
   // Refused or unresolvable: the request never left, so even a bare write may be sent again.
   const neverSent = code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
-  const detail = code ?? (err instanceof Error ? err.message : String(err));
+  const detail = code ?? excerpt(err instanceof Error ? err.message : String(err), 200);
   return new ConnectionError(
     neverSent
       ? `${what} could not connect (${detail}); the request was not sent.`
@@ -95,6 +112,10 @@ function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
     { cause: err, mayHaveBeenProcessed: !neverSent },
   );
 }
+
+/** What runtimes say for a network failure without a code: undici, Chromium, Firefox, Safari, Workers, Deno. */
+const NETWORK_MESSAGES =
+  /^(?:fetch failed|Failed to fetch|NetworkError when attempting to fetch resource\.|Load failed|Network connection lost\.|terminated|error sending request)/;
 
 function errorCode(err: unknown): string | undefined {
   // undici wraps the socket error: TypeError('fetch failed', { cause: { code: 'ECONNRESET' } }).
@@ -144,12 +165,4 @@ function toOutcome(raw: RawResult, p: AttemptParams): Outcome {
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
     }),
   };
-}
-
-function headersOf(response: Response): Record<string, string> {
-  const out: Record<string, string> = {};
-  response.headers.forEach((value, key) => {
-    out[key] = key === 'set-cookie' ? '[REDACTED]' : value;
-  });
-  return out;
 }

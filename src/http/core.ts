@@ -7,6 +7,9 @@ import type { Pipeline } from '../resilience/pipeline.js';
 import type { Outcome } from './attempt.js';
 import type { paths } from './api-types.js';
 import { operations, type OperationDef, type OperationId } from './operations.js';
+import { checkPlainObject, serializeBody } from './serialize-body.js';
+
+const asIs = (text: unknown): unknown => text;
 
 interface Params {
   readonly path?: Readonly<Record<string, string | number>>;
@@ -46,15 +49,21 @@ export class Core {
     }
     const request = this.request;
     const init: Record<string, unknown> = { params, parseAs: 'text' };
-    if (body !== undefined) init.body = body;
+    // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
+    if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
     return this.pipeline.execute(
       {
         operationId,
         op,
         url: this.config.baseUrl + path,
         body,
-        send: ({ signal, headers }) =>
-          request(op.method, op.path, headers ? { ...init, signal, headers } : { ...init, signal }),
+        send: ({ signal, headers, fetch }) =>
+          request(op.method, op.path, {
+            ...init,
+            signal,
+            ...(headers ? { headers } : {}),
+            ...(fetch ? { fetch } : {}),
+          }),
       },
       options,
     );
@@ -73,11 +82,9 @@ export class Core {
     return value;
   }
 
-  /** Validates a request body argument: a plain object. */
+  /** Validates a request body argument: a plain object JSON can represent. */
   body(value: unknown): unknown {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      throw new InvalidArgumentError(`The request body must be an object; got ${describe(value)}.`);
-    }
+    checkPlainObject(value);
     return value;
   }
 }

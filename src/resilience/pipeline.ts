@@ -3,7 +3,7 @@
 //   ⊃ concurrency cap ⊃ attempt (its own timer, capped by what is left of the deadline).
 // The deadline is not a timer of its own: each wait and each attempt timer is cut to what is left of it,
 // so the happy path pays for one AbortController and one timer per attempt.
-import type { RequestOptions, ResolvedConfig } from '../config.js';
+import type { RequestOptions, ResolvedConfig, ResolvedRequestOptions } from '../config.js';
 import { validateRequestOptions } from '../config.js';
 import {
   ApiError,
@@ -13,11 +13,13 @@ import {
   UserManagementError,
 } from '../errors.js';
 import { runAttempt, type Outcome, type Send } from '../http/attempt.js';
+import { baseFetchOf, createTransport, headerNames } from '../http/transport.js';
 import type { OperationDef } from '../http/operations.js';
 import type { LevelledLogger } from '../logging.js';
 import { allowSharedSignal, loadOpenTelemetry } from '../platform.js';
 import { Telemetry } from '../telemetry/otel.js';
 import { computeBackoff } from './backoff.js';
+import { bounded } from './bounded.js';
 import { OriginBreaker } from './breaker.js';
 import { RetryBudget } from './budget.js';
 import type { RetryReason } from './events.js';
@@ -51,6 +53,10 @@ export interface Pipeline {
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});
+const NO_OVERRIDES: ResolvedRequestOptions = Object.freeze({
+  headers: undefined,
+  maxResponseBytes: undefined,
+});
 
 export function createPipeline(
   config: ResolvedConfig,
@@ -84,6 +90,22 @@ export function createPipeline(
   const bucket = config.rateLimit
     ? new TokenBucket(config.rateLimit.requestsPerSecond, config.rateLimit.burst)
     : undefined;
+  // Redirect handling and the size cap; a call with its own headers or limit gets its own.
+  const baseFetch = baseFetchOf(config.fetch);
+  const clientHeaderNames = headerNames(config.headers);
+  const transport = createTransport(baseFetch, {
+    redirects: config.redirects,
+    maxResponseBytes: config.maxResponseBytes,
+    privateHeaders: clientHeaderNames,
+  });
+  const transportFor = (overrides: ResolvedRequestOptions): typeof transport =>
+    overrides === NO_OVERRIDES
+      ? transport
+      : createTransport(baseFetch, {
+          redirects: config.redirects,
+          maxResponseBytes: overrides.maxResponseBytes ?? config.maxResponseBytes,
+          privateHeaders: headerNames(config.headers, overrides.headers),
+        });
   const concurrency =
     config.maxConcurrency !== undefined
       ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue)
@@ -96,6 +118,7 @@ export function createPipeline(
 
   function sendOnce(
     plan: CallPlan,
+    fetch: typeof transport,
     headers: Record<string, string> | undefined,
     timeoutMs: number,
     deadlineAt: number,
@@ -111,6 +134,7 @@ export function createPipeline(
         timeoutKind: left < timeoutMs ? 'deadline' : 'attempt',
         signal,
         headers,
+        fetch,
       });
     };
     if (!concurrency) return attempt();
@@ -131,7 +155,9 @@ export function createPipeline(
 
   return {
     async execute(plan, options = NO_OPTIONS) {
-      if (options !== NO_OPTIONS) validateRequestOptions(options);
+      // Per-call input is checked before anything else: a bad one is the caller's, never retried or counted.
+      const overrides = options === NO_OPTIONS ? NO_OVERRIDES : validateRequestOptions(options);
+      const callFetch = transportFor(overrides);
       const start = Date.now();
       const { op, operationId } = plan;
       const signal = options.signal;
@@ -145,7 +171,7 @@ export function createPipeline(
         op.acceptsIdempotencyKey ||
         (options.retryNonIdempotent ?? config.retryNonIdempotent);
       const headers: Record<string, string> | undefined =
-        options.headers || op.acceptsIdempotencyKey ? { ...options.headers } : undefined;
+        overrides.headers || op.acceptsIdempotencyKey ? { ...overrides.headers } : undefined;
       if (op.acceptsIdempotencyKey && headers) {
         // One key per logical call, reused on every attempt, so the server can deduplicate.
         headers['Idempotency-Key'] = options.idempotencyKey ?? globalThis.crypto.randomUUID();
@@ -171,16 +197,17 @@ export function createPipeline(
         error.attempts = attempts;
         error.elapsedMs = Date.now() - start;
         trace?.end(error instanceof ApiError ? error.status : undefined, error, retries);
-        log.info(
-          `${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`,
-          {
-            operationId,
-            attempts: attempts.length,
-            ...(error instanceof ApiError
-              ? { status: error.status, requestId: error.requestId, body: error.body }
-              : {}),
-          },
-        );
+        if (log.enabled('info'))
+          log.info(
+            `${what} failed after ${attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`,
+            {
+              operationId,
+              attempts: attempts.length,
+              ...(error instanceof ApiError
+                ? { status: error.status, requestId: error.requestId, body: error.body }
+                : {}),
+            },
+          );
         throw error;
       };
       const aborted = (): RequestAbortedError =>
@@ -209,7 +236,18 @@ export function createPipeline(
         }
         let attemptHeaders = headers;
         if (authorize) {
-          const token = await authorize(refreshToken).catch(fail);
+          // A token function or token endpoint that never answers must not outlive the deadline or the signal.
+          const token = await bounded(
+            authorize(refreshToken),
+            signal,
+            deadlineAt - Date.now(),
+            () =>
+              new TimeoutError(
+                `${what}: no token (token function or OAuth2 token request) before the deadline (deadlineMs = ${deadlineMs}); nothing was sent.`,
+                { kind: 'deadline', timeoutMs: deadlineMs },
+              ),
+            aborted,
+          ).catch(fail);
           attemptHeaders = { ...headers, Authorization: `Bearer ${token}` };
           refreshToken = false;
         }
@@ -228,8 +266,10 @@ export function createPipeline(
         try {
           const sent = attemptHeaders;
           outcome = breaker
-            ? await breaker.execute(() => sendOnce(plan, sent, timeoutMs, deadlineAt, deadlineMs, signal))
-            : await sendOnce(plan, sent, timeoutMs, deadlineAt, deadlineMs, signal);
+            ? await breaker.execute(() =>
+                sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal),
+              )
+            : await sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal);
           const requestId = outcome.response.headers.get('x-request-id') ?? undefined;
           span?.end(outcome.response.status, outcome.error, requestId);
           if (log.enabled('debug')) {
@@ -261,7 +301,7 @@ export function createPipeline(
         if (retryAfterMs !== undefined) {
           // Rate limits and overload apply to the whole client: hold back its other calls too.
           if (error instanceof ApiError && (error.status === 429 || error.status === 503))
-            cooldown.extend(retryAfterMs, error);
+            cooldown.extend(Math.min(retryAfterMs, config.maxRetryAfterMs), error);
           if (retryAfterMs > config.maxRetryAfterMs) fail(error);
         }
         // A 401 under a refreshable credential: refresh once and try once more, outside maxRetries.
@@ -305,12 +345,13 @@ export function createPipeline(
         error: Error,
         response: Response | undefined,
       ): void {
-        log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, {
-          operationId,
-          attempt,
-          delayMs,
-          reason,
-        });
+        if (log.enabled('info'))
+          log.info(`${what} attempt ${attempt} failed (${error.message}); retrying in ${delayMs} ms`, {
+            operationId,
+            attempt,
+            delayMs,
+            reason,
+          });
         telemetry?.recordRetry(operationId, reason);
         config.onRetry?.({ attempt, delayMs, reason, error, response, operationId });
       }

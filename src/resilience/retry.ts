@@ -1,5 +1,11 @@
 // Which failures are worth another attempt, and which writes are safe to send twice.
-import { ApiError, ConnectionError, TimeoutError, type UserManagementError } from '../errors.js';
+import {
+  ApiError,
+  ConnectionError,
+  RedirectError,
+  TimeoutError,
+  type UserManagementError,
+} from '../errors.js';
 import type { RetryReason } from './events.js';
 
 /** Statuses that usually mean "try again": timeouts, rate limits and transient server failures. */
@@ -25,6 +31,8 @@ const NO: RetryDecision = { retry: false, reason: 'status' };
  * for writes carrying an Idempotency-Key, and when the caller opted in with retryNonIdempotent.
  */
 export function decideRetry(error: UserManagementError, safeToRepeat: boolean): RetryDecision {
+  // A refused redirect comes back the same on every attempt, whatever the server says.
+  if (error instanceof RedirectError) return NO;
   if (error instanceof ApiError) {
     // The server's explicit word wins either way (as in the OpenAI and Stainless clients).
     const asked = error.headers['x-should-retry'];

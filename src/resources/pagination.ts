@@ -4,28 +4,88 @@
 /** A parsed `Link` header: relation name → target URL. */
 export type Links = Readonly<Record<string, string>>;
 
-/** Parses an RFC 8288 `Link` header (`<url>; rel="next", <url>; rel="last"`); bad parts are skipped. */
+/**
+ * Parses an RFC 8288 `Link` header (`<url>; rel="next", <url>; rel="last"`); bad parts are skipped.
+ * A single left-to-right scan, linear in the header's length whatever the server sends (the regular
+ * expressions it replaces backtracked quadratically on a long header).
+ */
 export function parseLinkHeader(header: string | null | undefined): Links {
   const links: Record<string, string> = {};
   if (!header) return links;
-  // A link-value is <URI-Reference> followed by ;-separated params; URIs may contain commas, so match, don't split.
-  const re = /<([^>]*)>((?:\s*;\s*[^;,=\s]+(?:\s*=\s*(?:"[^"]*"|[^;,]*))?)*)/g;
-  for (let m = re.exec(header); m !== null; m = re.exec(header)) {
-    const url = m[1] ?? '';
-    const names = relOf(m[2] ?? '').trim();
+  const n = header.length;
+  const taken = new Set<string>();
+  let pos = 0;
+  // A link-value is <URI-Reference> followed by ;-separated params; URIs may contain commas and
+  // semicolons, so each link starts at "<" and its URL runs to ">".
+  for (;;) {
+    const open = header.indexOf('<', pos);
+    if (open === -1) break;
+    const close = header.indexOf('>', open + 1);
+    if (close === -1) break;
+    let rel: string | undefined;
+    pos = close + 1;
+    for (;;) {
+      pos = skipSpace(header, pos);
+      if (header.charCodeAt(pos) !== 0x3b /* ; */) break;
+      pos = skipSpace(header, pos + 1);
+      const nameStart = pos;
+      while (pos < n && !isParamNameEnd(header.charCodeAt(pos))) pos++;
+      if (pos === nameStart) break;
+      // Only the first rel counts (RFC 8288 §3.3); other parameters are skipped without copying.
+      const wanted = rel === undefined && isRel(header, nameStart, pos);
+      const afterName = skipSpace(header, pos);
+      if (header.charCodeAt(afterName) !== 0x3d /* = */) continue;
+      pos = skipSpace(header, afterName + 1);
+      const endQuote = header.charCodeAt(pos) === 0x22 /* " */ ? header.indexOf('"', pos + 1) : -1;
+      if (endQuote !== -1) {
+        // Quoted values are read whole, so a "; rel=" inside a title is not mistaken for a parameter.
+        if (wanted) rel = header.slice(pos + 1, endQuote);
+        pos = endQuote + 1;
+      } else {
+        const valueStart = pos;
+        let valueEnd = -1;
+        for (
+          let c = header.charCodeAt(pos);
+          pos < n && c !== 0x3b && c !== 0x2c;
+          c = header.charCodeAt(++pos)
+        )
+          if (valueEnd === -1 && (c === 0x20 || (c >= 0x09 && c <= 0x0d))) valueEnd = pos;
+        // An unquoted value ends at whitespace.
+        if (wanted) rel = header.slice(valueStart, valueEnd === -1 ? pos : valueEnd);
+      }
+    }
+    // Relations already taken are skipped before any copying: a header repeating one link is cheap.
+    if (!rel || taken.has(rel)) continue;
+    taken.add(rel);
+    const url = header.slice(open + 1, close);
     // rel may hold several space-separated relation types (RFC 8288 §3.3).
-    for (const name of names.split(/\s+/))
-      if (name && !(name.toLowerCase() in links)) links[name.toLowerCase()] = url;
+    for (const type of /\s/.test(rel) ? rel.trim().split(/\s+/) : [rel]) {
+      const key = type.toLowerCase();
+      if (key && !(key in links)) links[key] = url;
+    }
   }
   return links;
 }
 
-/** The first `rel` parameter's value (RFC 8288 §3.3 ignores later ones); quoted values are read whole, so a `; rel=` inside a title is not mistaken for it. */
-function relOf(params: string): string {
-  for (const p of params.matchAll(/;\s*([^;,=\s]+)(?:\s*=\s*(?:"([^"]*)"|([^;,]*)))?/g)) {
-    if (p[1]?.toLowerCase() === 'rel') return p[2] ?? (p[3] ?? '').trim().split(/\s/)[0] ?? '';
-  }
-  return '';
+/** Whether `text[from, to)` is "rel", in any case. */
+function isRel(text: string, from: number, to: number): boolean {
+  return (
+    to - from === 3 &&
+    (text.charCodeAt(from) | 0x20) === 0x72 &&
+    (text.charCodeAt(from + 1) | 0x20) === 0x65 &&
+    (text.charCodeAt(from + 2) | 0x20) === 0x6c
+  );
+}
+
+/** `;`, `,`, `=` or whitespace: where a parameter name ends. */
+function isParamNameEnd(c: number): boolean {
+  return c === 0x3b || c === 0x2c || c === 0x3d || c === 0x20 || (c >= 0x09 && c <= 0x0d);
+}
+
+function skipSpace(text: string, from: number): number {
+  let i = from;
+  for (let c = text.charCodeAt(i); c === 0x20 || (c >= 0x09 && c <= 0x0d); c = text.charCodeAt(++i));
+  return i;
 }
 
 /** Parses `X-Total-Count`; undefined when absent or not a non-negative integer. */

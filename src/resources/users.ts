@@ -2,6 +2,10 @@
 import type { RequestOptions } from '../config.js';
 import type { NewUser, SortOrder, User, UserPatch, UserReplace, UserSortField } from '../http/api-types.js';
 import type { Core } from '../http/core.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkOptionsObject } from '../options/check-shape.js';
+import { REQUEST_OPTION_KEYS } from '../options/known-options.js';
+import { checkMaxPages, iteratePages } from './iterate-pages.js';
 import { hasNextPage, pageFromLink, parseLinkHeader, parseTotalCount } from './pagination.js';
 
 /** Filters, sorting and paging for {@link Users.list}. */
@@ -36,6 +40,19 @@ export interface UserPage {
   hasNextPage: boolean;
 }
 
+/** Options of {@link Users.listAll}: the call's options, plus a bound on the pages read. */
+export interface ListAllOptions extends RequestOptions {
+  /**
+   * Most pages the iteration reads; it ends quietly after that many, as it does when a page repeats
+   * an earlier one. Keeps a server that always answers a full page with `rel="next"` from making the
+   * loop endless. @default 10000
+   */
+  maxPages?: number | undefined;
+}
+
+const LIST_PARAM_KEYS: readonly string[] = ['page', 'limit', 'sort', 'order', 'q', 'username', 'email'];
+const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
+
 /** Default page size of {@link Users.list}. */
 export const DEFAULT_PAGE_SIZE = 10;
 
@@ -53,25 +70,36 @@ export class Users {
     return (await this.fetchPage(params, options)).result;
   }
 
-  /** Iterates over every user matching the query, page by page; `break` stops cleanly. */
+  /**
+   * Iterates over every user matching the query, page by page; `break` stops cleanly. Ends when a
+   * page repeats an earlier one or after `maxPages` pages, and checks `signal` before every user.
+   */
   async *listAll(
     params: ListUsersParams = {},
-    options?: RequestOptions,
+    options?: ListAllOptions,
   ): AsyncGenerator<User, void, undefined> {
-    let page = params.page ?? 1;
-    for (;;) {
-      const { result, nextPage } = await this.fetchPage({ ...params, page }, options);
-      yield* result.data;
-      if (!result.hasNextPage || result.data.length === 0) return;
-      // Follow the server's `next` link when it names a later page; otherwise count up.
-      page = nextPage !== undefined && nextPage > page ? nextPage : page + 1;
-    }
+    if (options !== undefined)
+      checkOptionsObject(options, 'listAll options', LIST_ALL_OPTION_KEYS, InvalidArgumentError);
+    checkOptionsObject(params, 'listAll params', LIST_PARAM_KEYS, InvalidArgumentError);
+    const { maxPages, ...requestOptions } = options ?? {};
+    yield* iteratePages<User>(
+      params.page ?? 1,
+      checkMaxPages(maxPages),
+      requestOptions.signal,
+      'GET /users (listAll)',
+      async (page) => {
+        const call = options === undefined ? undefined : requestOptions;
+        const { result, nextPage } = await this.fetchPage({ ...params, page }, call);
+        return { items: result.data, hasNext: result.hasNextPage, nextPage };
+      },
+    );
   }
 
   private async fetchPage(
     params: ListUsersParams,
     options: RequestOptions | undefined,
   ): Promise<{ result: UserPage; nextPage: number | undefined }> {
+    checkOptionsObject(params, 'list params', LIST_PARAM_KEYS, InvalidArgumentError);
     const page = params.page ?? 1;
     const limit = params.limit ?? DEFAULT_PAGE_SIZE;
     this.#core.checkInteger('page', page, 1);

@@ -263,4 +263,53 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
     expect(last.headers['x-api-key']).toBe('secret');
     expect(last.headers['authorization']).toBeUndefined();
   });
+  it('rejects a redirect to another origin with RedirectError and sends nothing there (browsers hide the target)', async () => {
+    const reached: string[] = [];
+    const other = createServer((req, res) => {
+      reached.push(`${req.method} ${req.url}`);
+      res
+        .writeHead(200, { 'access-control-allow-origin': '*', 'content-type': 'application/json' })
+        .end('{}');
+    });
+    const cors = {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'authorization, x-sdk-version, content-type, idempotency-key',
+      'access-control-allow-methods': 'GET, POST',
+    };
+    let otherUrl = '';
+    const redirector = createServer((req, res) => {
+      if (req.method === 'OPTIONS') res.writeHead(204, cors).end();
+      else res.writeHead(307, { ...cors, location: `${otherUrl}/steal` }).end();
+    });
+    try {
+      otherUrl = await listen(other);
+      const baseUrl = await listen(redirector);
+      const result = await page.evaluate(async (url) => {
+        const { UserManagementClient, RedirectError } = (window as unknown as { sdk: Sdk }).sdk;
+        const client = new UserManagementClient({ baseUrl: url, token: 'browser-token', maxRetries: 0 });
+        const outcomes: unknown[] = [];
+        for (const call of [
+          () => client.users.get(1),
+          () => client.users.create({ name: 'a', username: 'a', email: 'a@x.test' }),
+        ]) {
+          try {
+            await call();
+            outcomes.push('resolved');
+          } catch (error) {
+            outcomes.push({ isRedirectError: error instanceof RedirectError, name: (error as Error).name });
+          }
+        }
+        return outcomes;
+      }, baseUrl);
+
+      expect(pageErrors).toEqual([]);
+      expect(result).toEqual([
+        { isRedirectError: true, name: 'RedirectError' },
+        { isRedirectError: true, name: 'RedirectError' },
+      ]);
+      expect(reached).toEqual([]);
+    } finally {
+      await Promise.all([close(other), close(redirector)]);
+    }
+  });
 });

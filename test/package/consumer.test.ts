@@ -21,6 +21,8 @@ import { ROOT } from '../support/build-dist.js';
 
 const run = promisify(execFile);
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
+/** The msw the repo tests with, installed next to the tarball (user-management-sdk/testing's optional peer). */
+const MSW = `msw@${(JSON.parse(readFileSync(join(ROOT, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version}`;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The same program from both module systems: create, get, list, and a handled NotFoundError. */
@@ -48,6 +50,51 @@ const ESM = program(
   "import { UserManagementClient, NotFoundError } from 'user-management-sdk';",
   "new URL(import.meta.resolve('user-management-sdk')).pathname",
 );
+
+/** A consumer's test code: the SDK over the mock from user-management-sdk/testing, and the shipped spec. */
+const mockProgram = (load: string, resolve: string) => `${load}
+const mock = createMockApi();
+const client = new UserManagementClient({ baseUrl: mock.baseUrl, fetch: mock.fetch });
+const created = await client.users.create({ name: 'Grace Hopper', username: 'grace', email: 'grace@example.com' });
+const got = await client.users.get(created.id);
+let invalid;
+try {
+  await client.users.create({ name: 'No Email' });
+} catch (error) {
+  invalid = { unprocessable: error instanceof UnprocessableEntityError, status: error.status, fields: error.fieldErrors.map((f) => f.field) };
+}
+const spec = readFileSync(${resolve.replace('ID', "'user-management-sdk/openapi.yaml'")}, 'utf8');
+console.log(JSON.stringify({ testing: ${resolve.replace('ID', "'user-management-sdk/testing'")}, same: JSON.stringify(got) === JSON.stringify(created), invalid, spec: spec.slice(0, 14) }));
+`;
+
+const MOCK_CJS = `'use strict';
+(async () => {
+${mockProgram(
+  "const { UserManagementClient, UnprocessableEntityError } = require('user-management-sdk');\nconst { createMockApi } = require('user-management-sdk/testing');\nconst { readFileSync } = require('node:fs');",
+  'require.resolve(ID)',
+)}
+})().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
+
+const MOCK_ESM = mockProgram(
+  "import { UserManagementClient, UnprocessableEntityError } from 'user-management-sdk';\nimport { createMockApi } from 'user-management-sdk/testing';\nimport { readFileSync } from 'node:fs';\nimport { fileURLToPath } from 'node:url';",
+  'fileURLToPath(import.meta.resolve(ID))',
+);
+
+/** Typed use of the testing subpath. */
+const TYPED_MOCK = `import { UserManagementClient } from 'user-management-sdk';
+import { createMockApi, type MockApi, type MockFault } from 'user-management-sdk/testing';
+
+export async function mocked(): Promise<number> {
+  const mock: MockApi = createMockApi({ data: { users: [] } });
+  const fault: MockFault = { status: 503, retryAfter: 1 };
+  mock.fail('getUser', fault, 2);
+  // @ts-expect-error a fault's status is a number
+  mock.fail('getUser', { status: '503' });
+  const client = new UserManagementClient({ baseUrl: mock.baseUrl, fetch: mock.fetch });
+  return mock.handlers.length + (await client.users.list()).data.length;
+}
+`;
 
 /** Typed use of the public surface; the @ts-expect-error line proves the types are real, not `any`. */
 const TYPED = `import { UserManagementClient, NotFoundError, type User, type UserPage } from 'user-management-sdk';
@@ -130,7 +177,7 @@ describe('the packed tarball, installed in a fresh project', () => {
       JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
     );
     // openapi-fetch and cockatiel come from the npm cache (filled by `npm ci`); the network only if they are not there.
-    const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball];
+    const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, MSW];
     try {
       await run(npm, [...install, '--offline'], { cwd: consumer });
     } catch {
@@ -142,15 +189,19 @@ describe('the packed tarball, installed in a fresh project', () => {
     writeFileSync(join(consumer, 'typed-esm.mts'), TYPED);
     writeFileSync(join(consumer, 'typed-cjs.cts'), TYPED);
     writeFileSync(join(consumer, 'typed-bundler.ts'), TYPED);
+    writeFileSync(join(consumer, 'mock.cjs'), MOCK_CJS);
+    writeFileSync(join(consumer, 'mock.mjs'), MOCK_ESM);
+    writeFileSync(join(consumer, 'typed-mock.mts'), TYPED_MOCK);
+    writeFileSync(join(consumer, 'typed-mock-bundler.ts'), TYPED_MOCK);
     writeFileSync(join(consumer, 'typed-sync.mts'), TYPED_SYNC);
     writeFileSync(join(consumer, 'typed-sync-bundler.ts'), TYPED_SYNC);
     writeFileSync(
       join(consumer, 'tsconfig.node16.json'),
-      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts', 'typed-sync.mts']),
+      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts', 'typed-mock.mts', 'typed-sync.mts']),
     );
     writeFileSync(
       join(consumer, 'tsconfig.bundler.json'),
-      tsconfig('esnext', 'bundler', ['typed-bundler.ts', 'typed-sync-bundler.ts']),
+      tsconfig('esnext', 'bundler', ['typed-bundler.ts', 'typed-mock-bundler.ts', 'typed-sync-bundler.ts']),
     );
 
     api = await startFaultServer();
@@ -187,6 +238,30 @@ describe('the packed tarball, installed in a fresh project', () => {
     const last = api.requests.at(-1)!;
     expect(last.headers['user-agent']).toMatch(/^user-management-sdk\/\S+ node\/\d+\./);
     expect(last.headers['authorization']).toBe('Bearer consumer-token');
+  });
+
+  it.each([
+    ['require()s user-management-sdk/testing from CommonJS', 'mock.cjs', 'dist/testing.cjs'],
+    ['imports user-management-sdk/testing from ESM', 'mock.mjs', 'dist/testing.js'],
+  ])(
+    '%s: creates and reads a user with no server, gets a 422, and finds the shipped spec',
+    async (_name, file, entry) => {
+      const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
+      const out = JSON.parse(stdout) as { testing: string; same: boolean; invalid: unknown; spec: string };
+      expect(out.testing).toBe(join(consumer, 'node_modules/user-management-sdk', entry));
+      expect(out.same).toBe(true);
+      expect(out.invalid).toEqual({ unprocessable: true, status: 422, fields: ['username', 'email'] });
+      expect(out.spec).toBe('openapi: 3.0.3');
+    },
+  );
+
+  it('keeps the mock out of the main entry: none of its builds loads msw or Ajv', () => {
+    const dist = join(consumer, 'node_modules/user-management-sdk/dist');
+    for (const file of ['index.js', 'index.cjs', 'browser/index.js']) {
+      const code = readFileSync(join(dist, file), 'utf8');
+      expect(code, file).not.toMatch(/\bmsw\b|\bajv\b/i);
+    }
+    expect(readFileSync(join(dist, 'testing.js'), 'utf8')).toMatch(/from ['"]msw['"]/);
   });
 
   it('typechecks against the shipped declarations with module/moduleResolution node16 (ESM and CJS files)', async () => {

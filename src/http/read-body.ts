@@ -1,0 +1,75 @@
+// The response body, read under a byte limit: a hostile or broken server cannot make the client
+// buffer more than `maxResponseBytes`, and an error body (kept on the error for debugging) is cut to
+// ERROR_BODY_BYTES, so retried 5xx answers cannot pile up either.
+import { ResponseTooLargeError } from '../errors.js';
+
+/**
+ * Default `maxResponseBytes`: 16 MiB. The largest page this API returns (100 users) is well under
+ * 1 MiB; 16 MiB leaves room for far bigger records while keeping a runaway or hostile body from
+ * taking hundreds of MB of memory (a JSON parse needs several times the text's size again).
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+/** How much of an error response's body is kept on the error (`err.body`), in bytes. */
+export const ERROR_BODY_BYTES = 64 * 1024;
+
+/** Statuses whose responses can have no body (Fetch: "null body status"). */
+const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+
+/**
+ * Returns `response` with its body read into memory under the limit: for a 2xx, more than
+ * `limitBytes` (declared in Content-Length or counted while streaming) cancels the body and rejects
+ * with ResponseTooLargeError; for any other status the first `min(limitBytes, ERROR_BODY_BYTES)` bytes
+ * are kept and the rest is cancelled.
+ */
+export async function readCapped(response: Response, limitBytes: number, what: string): Promise<Response> {
+  const stream = response.body;
+  if (!stream || NULL_BODY.has(response.status)) return response;
+  const tooLarge = (): ResponseTooLargeError =>
+    new ResponseTooLargeError(
+      `${what} → ${response.status}: the response body is larger than maxResponseBytes (${limitBytes} bytes); reading stopped there and the connection was closed.`,
+      limitBytes,
+    );
+  const keep = response.ok ? limitBytes : Math.min(limitBytes, ERROR_BODY_BYTES);
+  const declared = Number(response.headers.get('content-length') ?? NaN);
+  if (response.ok && declared > limitBytes) {
+    await stream.cancel().catch(() => undefined);
+    throw tooLarge();
+  }
+  const reader = stream.getReader();
+  const chunks: Uint8Array<ArrayBuffer>[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    const room = keep - total;
+    if (value.byteLength > room) {
+      if (room > 0) chunks.push(value.subarray(0, room));
+      total += Math.max(0, room);
+      await reader.cancel().catch(() => undefined);
+      if (response.ok) throw tooLarge();
+      break;
+    }
+    chunks.push(value);
+    total += value.byteLength;
+  }
+  const bytes = concat(chunks, total);
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  try {
+    return new Response(bytes, init);
+  } catch {
+    // A status text this runtime will not copy (it came from the server): keep the rest.
+    return new Response(bytes, { status: response.status, headers: response.headers });
+  }
+}
+
+function concat(chunks: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+// The fetch every request goes through: the client's own redirect handling, then the body read under
+// the size cap. openapi-fetch takes it per request, so per-call settings apply per call.
+import type { FetchLike } from '../config.js';
+import { readCapped } from './read-body.js';
+import { fetchWithRedirects, type RedirectPolicy } from './redirects.js';
+
+/** Transport settings of one call (or one client, for `raw`). */
+export interface TransportSettings {
+  readonly redirects: RedirectPolicy;
+  readonly maxResponseBytes: number;
+  /** Lower-case names of headers the caller configured; never sent to another origin. */
+  readonly privateHeaders: ReadonlySet<string>;
+}
+
+/** Wraps `fetch` with redirect handling and the size cap. */
+export function createTransport(fetch: FetchLike, settings: TransportSettings): FetchLike {
+  return async (request) => {
+    const response = await fetchWithRedirects(fetch, request, {
+      policy: settings.redirects,
+      privateHeaders: settings.privateHeaders,
+    });
+    return readCapped(
+      response,
+      settings.maxResponseBytes,
+      `${request.method} ${new URL(request.url).pathname}`,
+    );
+  };
+}
+
+/** The lower-case names of `headers`, for {@link TransportSettings.privateHeaders}. */
+export function headerNames(
+  ...headers: (Readonly<Record<string, string>> | undefined)[]
+): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const h of headers) if (h) for (const name of Object.keys(h)) names.add(name.toLowerCase());
+  return names;
+}
+
+/** The fetch the client was given, or the global one looked up at call time (tests may replace it). */
+export function baseFetchOf(fetch: FetchLike | undefined): FetchLike {
+  return fetch ?? ((input, init) => globalThis.fetch(input, init));
+}
