@@ -64,7 +64,7 @@ describe('sync end to end (json-server behind Prism)', () => {
       ...row(i, i < 200 ? { phone: 'old' } : {}),
     }));
     await control({ users: existing });
-    const good = Array.from({ length: 2_400 }, (_, i) => row(i));
+    const good = Array.from({ length: 1_900 }, (_, i) => row(i));
     // Each duplicate comes after its original (bad rows go in after every 24th good row).
     const dups = Array.from({ length: 50 }, (_, i) => row(i * 20, { name: `Duplicate ${i}` }));
     const invalid = Array.from({ length: 30 }, (_, i) => row(5_000 + i, { email: `broken-${i}` }));
@@ -83,8 +83,8 @@ describe('sync end to end (json-server behind Prism)', () => {
     const report = await syncUsers(client, file, { stateDir: join(dir, 'state'), reportDir });
 
     expect(report.totals).toEqual({
-      read: 2_500,
-      created: 1_900,
+      read: 2_000,
+      created: 1_400,
       updated: 200,
       unchanged: 300,
       deleted: 0,
@@ -102,7 +102,7 @@ describe('sync end to end (json-server behind Prism)', () => {
     expect(byReason).toEqual({ 'duplicate-key': 50, 'invalid-record': 30, 'invalid-row': 20 });
     const end = await expectServerEquals(expectedOf(good), new Set());
     expect(end).toMatchObject({ missing: [], different: [], duplicates: [] });
-    expect(end.users).toHaveLength(2_400);
+    expect(end.users).toHaveLength(1_900);
     expect(violations).toEqual([]);
     expect(readFileSync(join(reportDir, 'report.html'), 'utf8')).toContain('duplicate-key');
   });
@@ -192,7 +192,7 @@ describe('sync end to end (json-server behind Prism)', () => {
 
   it('resumes a CLI run killed with SIGKILL mid-way, with encrypted state, and creates nobody twice', async () => {
     await control({ users: [] });
-    const rows = Array.from({ length: 1_500 }, (_, i) => row(i));
+    const rows = Array.from({ length: 1_000 }, (_, i) => row(i));
     const file = writeCsv(dir, 'users.csv', rows);
     const stateDir = join(dir, 'state');
     const reportDir = join(dir, 'report');
@@ -221,7 +221,7 @@ describe('sync end to end (json-server behind Prism)', () => {
     const journal = join(stateDir, 'journal.jsonl');
     const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').length : 0);
     try {
-      await until(() => lines() > 400 || child.exitCode !== null, 'the child to journal 400 records', 60_000);
+      await until(() => lines() > 300 || child.exitCode !== null, 'the child to journal 300 records', 60_000);
     } finally {
       child.kill('SIGKILL');
     }
@@ -248,11 +248,11 @@ describe('sync end to end (json-server behind Prism)', () => {
     expect(code, second.err.join('')).toBe(0);
     const report = JSON.parse(second.out.join('')) as SyncReport;
     expect(report).toMatchObject({ status: 'completed', resumes: 1 });
-    expect(report.totals.read).toBe(1_500);
-    expect(report.totals.created + report.totals.unchanged).toBe(1_500);
+    expect(report.totals.read).toBe(1_000);
+    expect(report.totals.created + report.totals.unchanged).toBe(1_000);
     const end = await expectServerEquals(expectedOf(rows), new Set());
     expect(end).toMatchObject({ missing: [], different: [], duplicates: [] });
-    expect(end.users).toHaveLength(1_500);
+    expect(end.users).toHaveLength(1_000);
   });
 
   it('reprocesses exactly the dead-lettered records after the data is fixed, appending to the same report', async () => {
