@@ -1,30 +1,36 @@
 // UserManagementClient: resolves the config once, then wires auth, the openapi-fetch client, the
-// resilience pipeline and the resources. Nothing here starts a timer or does I/O.
+// resilience pipeline and the generated resources; `raw` runs through the same pipeline.
+// Nothing here starts a timer or does I/O.
 import createClient, { type Client } from 'openapi-fetch';
 import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
 import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
+import { ApiError } from './errors.js';
+import { ApiResources } from './generated/index.js';
 import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
-import { baseFetchOf, createTransport, headerNames } from './http/transport.js';
+import { createRawClient } from './http/raw.js';
+import { baseFetchOf } from './http/transport.js';
 import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
 import { createPipeline, type Authorizer, type Pipeline } from './resilience/pipeline.js';
-import { ApiError } from './errors.js';
 import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
-import { Users } from './resources/users.js';
 import { sdkHeaders } from './version.js';
 
-/** The User Management API client. Construct once and reuse: breaker and budget state live here. */
-export class UserManagementClient {
-  /** Operations on users. */
-  readonly users: Users;
-  /** The typed openapi-fetch client, for operations the facade does not wrap (no retries or breaker). */
+/**
+ * The User Management API client: one property per tag of the spec (`client.users`, `client.groups`), one
+ * method per operation. Construct once and reuse: breaker and budget state live here.
+ */
+export class UserManagementClient extends ApiResources {
+  /**
+   * The typed openapi-fetch client, for requests the generated methods do not cover. Each request runs
+   * through the same pipeline as the methods: retries, breaker, deadline, auth refresh, logging, telemetry,
+   * and an `Idempotency-Key` for operations that declare one.
+   */
   readonly raw: Client<paths>;
   readonly #config: ResolvedConfig;
 
   /** Resolves options (then env `USER_MGMT_*`, then defaults); throws ConfigError on bad config. */
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
-    this.#config = config;
     const fetch: FetchLike = baseFetchOf(config.fetch);
     // The client's own credentials are scrubbed from every log line and error message it produces.
     const secrets = createSecretScrubber([
@@ -37,7 +43,6 @@ export class UserManagementClient {
     );
     const clientOptions = {
       baseUrl: config.baseUrl,
-      fetch,
       // The transport follows redirects itself (see http/redirects.ts); fetch must hand them over.
       redirect: 'manual' as const,
       headers: {
@@ -55,29 +60,12 @@ export class UserManagementClient {
           return token;
         }
       : undefined;
-    // The facade's client: the pipeline adds per-attempt auth itself, so no middleware on the hot path.
-    const core = createClient<paths>(clientOptions);
-    // The public client gets the same per-request auth (token function, OAuth2) as middleware, so
-    // `raw` works under every credential kind, and the same redirect handling and size cap.
-    this.raw = createClient<paths>({
-      ...clientOptions,
-      fetch: createTransport(fetch, {
-        redirects: config.redirects,
-        maxResponseBytes: config.maxResponseBytes,
-        privateHeaders: headerNames(config.headers),
-      }),
-    });
-    if (authorize) {
-      this.raw.use({
-        async onRequest({ request }) {
-          request.headers.set('Authorization', `Bearer ${await authorize(false)}`);
-          return request;
-        },
-      });
-    }
-    this.users = new Users(
-      new Core(core, config, withScrubbedErrors(createPipeline(config, log, authorize), secrets)),
-    );
+    // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits, and
+    // its transport (redirects, size cap), which it hands each attempt.
+    const pipeline = withScrubbedErrors(createPipeline(config, log, authorize), secrets);
+    super(new Core(createClient<paths>({ ...clientOptions, fetch }), config, pipeline));
+    this.#config = config;
+    this.raw = createRawClient(clientOptions, fetch, pipeline);
   }
 
   /** The base URL requests go to. */
@@ -86,7 +74,7 @@ export class UserManagementClient {
   }
 
   /** A description without credentials. */
-  toString(): string {
+  override toString(): string {
     return `UserManagementClient { baseUrl: ${this.#config.baseUrl}, auth: ${this.#config.auth.kind}${this.#config.apiKey !== undefined && this.#config.auth.kind !== 'apiKey' ? ' + apiKey' : ''} }`;
   }
 

@@ -3,7 +3,9 @@ import { expect, it } from 'vitest';
 it('exports exactly these names from the entry module, so a change to the public surface is deliberate', async () => {
   expect(Object.keys(await import('../src/index.js')).sort()).toMatchInlineSnapshot(`
     [
+      "APIPromise",
       "ApiError",
+      "ApiResources",
       "AuthenticationError",
       "BadRequestError",
       "CircuitOpenError",
@@ -12,10 +14,12 @@ it('exports exactly these names from the entry module, so a change to the public
       "ConnectionError",
       "DEFAULTS",
       "DEFAULT_PAGE_SIZE",
+      "Groups",
       "InternalServerError",
       "InvalidArgumentError",
       "LOG_LEVELS",
       "NotFoundError",
+      "PagePromise",
       "PermissionDeniedError",
       "QueueFullError",
       "RateLimitError",

@@ -115,12 +115,13 @@ try {
     baselineRss: number;
     peakHeap: number;
     peakRss: number;
+    liveHeap: number;
   }[] = [];
   for (const n of quick ? [1_000, 5_000] : [10_000, 100_000]) {
     await reset();
     const { stdout } = await run(
       process.execPath,
-      ['--import', 'tsx', here('./memory-child.ts'), baseUrl, csv(n)],
+      ['--expose-gc', '--import', 'tsx', here('./memory-child.ts'), baseUrl, csv(n)],
       { maxBuffer: 1 << 20 },
     );
     memory.push(JSON.parse(stdout));

@@ -1,20 +1,44 @@
-// The one request path: every SDK method becomes a CallPlan over the openapi-fetch client and runs
-// through the client's resilience pipeline.
+// The one request path of the generated methods: `call(operationId, { path, query, body }, options)` checks
+// the input against the operation table, sends it through openapi-fetch under the client's resilience
+// pipeline, and returns an APIPromise typed from the generated `paths` by operationId. Paginated
+// operations go through `page()`/`all()`, which add the paging on top of the same call.
 import type { Client } from 'openapi-fetch';
 import type { RequestOptions, ResolvedConfig } from '../config.js';
-import { InvalidArgumentError } from '../errors.js';
 import type { Pipeline } from '../resilience/pipeline.js';
+import type { Item, paths, Result, SdkQuery, PathParams, RequestBody } from './api-types.js';
 import type { Outcome } from './attempt.js';
-import type { paths } from './api-types.js';
-import { operations, type OperationDef, type OperationId } from './operations.js';
-import { checkPlainObject, serializeBody } from './serialize-body.js';
+import { operations, type OperationDef, type OperationId, type ParamDef } from './operations.js';
+import {
+  DEFAULT_PAGE_SIZE,
+  hasNextPage,
+  pageFromLink,
+  parseLinkHeader,
+  parseTotalCount,
+  type Page,
+} from './page.js';
+import { APIPromise, PagePromise } from './response.js';
+import { serializeBody } from './serialize-body.js';
+import { InvalidArgumentError } from '../errors.js';
+import { checkOptionsObject } from '../options/check-shape.js';
+import { REQUEST_OPTION_KEYS } from '../options/known-options.js';
+import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
+import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
+
+const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
 
 const asIs = (text: unknown): unknown => text;
 
-interface Params {
-  readonly path?: Readonly<Record<string, string | number>>;
-  readonly query?: Readonly<Record<string, string | number>>;
+/** The input of one call, typed from the generated operation: path parameters, query (SDK names), body. */
+export interface CallInput<Id extends OperationId> {
+  readonly path?: PathParams<Id>;
+  readonly query?: SdkQuery<Id> | undefined;
+  readonly body?: RequestBody<Id>;
 }
+
+/** The operationIds of paginated operations. */
+export type PaginatedId = {
+  [Id in OperationId]: (typeof operations)[Id]['pagination'] extends null ? never : Id;
+}[OperationId];
 
 type LooseRequest = (
   method: string,
@@ -22,40 +46,50 @@ type LooseRequest = (
   init: Record<string, unknown>,
 ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
 
+/**
+ * The JSON the server sent, as the type the spec promises for it. This is the SDK's one trust boundary:
+ * the body is not validated against the schema at run time (the contract and conformance tests do that),
+ * exactly as openapi-fetch types `data`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters -- the point: name the type the spec promises
+function asSpecified<T>(data: unknown): T {
+  return data as T;
+}
+
+/** The runtime behind every generated resource class. One per client. */
 export class Core {
-  private readonly request: LooseRequest;
-  private readonly config: ResolvedConfig;
-  private readonly pipeline: Pipeline;
+  readonly #request: LooseRequest;
+  readonly #config: ResolvedConfig;
+  readonly #pipeline: Pipeline;
 
   constructor(raw: Client<paths>, config: ResolvedConfig, pipeline: Pipeline) {
-    this.config = config;
-    this.pipeline = pipeline;
-    // The facade reaches every operation through one generic call; its own signatures carry the types.
-    this.request = (raw.request as unknown as LooseRequest).bind(raw);
+    this.#config = config;
+    this.#pipeline = pipeline;
+    // One generic entry into openapi-fetch for every operation: the operation table supplies method and
+    // path at run time, and the public signatures (CallInput/Result by operationId) carry the types.
+    this.#request = (raw.request as unknown as LooseRequest).bind(raw);
   }
 
-  /** Runs one operation through the pipeline and returns the parsed body and the response. */
-  call(
-    operationId: OperationId,
-    params: Params,
-    body: unknown,
+  /** Checks the input, then runs one operation through the pipeline. Rejects (never throws) on bad input. */
+  async #send(
+    id: OperationId,
+    input: CallValues,
     options: RequestOptions | undefined,
+    label = `${operations[id].sdk.method} params`,
   ): Promise<Outcome> {
-    const op: OperationDef = operations[operationId];
-    let path = op.path;
-    if (params.path) {
-      for (const [k, v] of Object.entries(params.path))
-        path = path.replace(`{${k}}`, encodeURIComponent(String(v)));
-    }
-    const request = this.request;
-    const init: Record<string, unknown> = { params, parseAs: 'text' };
+    const op: OperationDef = operations[id];
+    const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
+    let url = op.path;
+    for (const [k, v] of Object.entries(path)) url = url.replace(`{${k}}`, encodeURIComponent(String(v)));
+    const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
     if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
-    return this.pipeline.execute(
+    const request = this.#request;
+    return this.#pipeline.execute(
       {
-        operationId,
+        operationId: id,
         op,
-        url: this.config.baseUrl + path,
+        url: this.#config.baseUrl + url,
         body,
         send: ({ signal, headers, fetch }) =>
           request(op.method, op.path, {
@@ -69,29 +103,121 @@ export class Core {
     );
   }
 
-  /** Validates a user id argument. */
-  userId(id: unknown): number {
-    return this.checkInteger('id', id, 1);
+  /** Runs one operation; resolves to its body (or undefined when the spec's successes are empty). */
+  call<Id extends OperationId>(
+    id: Id,
+    input: CallInput<Id>,
+    options: RequestOptions | undefined,
+  ): APIPromise<Result<Id>> {
+    const returnsData = operations[id].returnsData;
+    return new APIPromise(this.#send(id, input, options), (outcome) =>
+      asSpecified<Result<Id>>(returnsData ? outcome.data : undefined),
+    );
   }
 
-  checkInteger(name: string, value: unknown, min: number, max = Number.MAX_SAFE_INTEGER): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
-      const range = max === Number.MAX_SAFE_INTEGER ? `≥ ${min}` : `from ${min} to ${max}`;
-      throw new InvalidArgumentError(`${name} must be a whole number ${range}; got ${describe(value)}.`);
-    }
-    return value;
+  /** Runs a paginated operation for one page; the result is also async-iterable over every item. */
+  page<Id extends PaginatedId>(
+    id: Id,
+    input: CallInput<Id>,
+    options: RequestOptions | undefined,
+  ): PagePromise<Item<Id>> {
+    const op = operations[id];
+    const at = pageOf(op, input);
+    const first = this.#send(id, input, options);
+    return new PagePromise(
+      first,
+      (outcome) => toPage<Item<Id>>(op, outcome, at).page,
+      () => this.#walk(id, input, options, first, DEFAULT_MAX_PAGES, `${op.method} ${op.path}`),
+    );
   }
 
-  /** Validates a request body argument: a plain object JSON can represent. */
-  body(value: unknown): unknown {
-    checkPlainObject(value);
-    return value;
+  /** Iterates over every item of a paginated operation, from `input.query.page` (or 1) on. */
+  async *all<Id extends PaginatedId>(
+    id: Id,
+    input: CallInput<Id>,
+    options: ListAllOptions | undefined,
+  ): AsyncGenerator<Item<Id>, void, undefined> {
+    const op = operations[id];
+    if (options !== undefined)
+      checkOptionsObject(options, 'listAll options', LIST_ALL_OPTION_KEYS, InvalidArgumentError);
+    const { maxPages, ...requestOptions } = options ?? {};
+    yield* this.#walk<Item<Id>>(
+      id,
+      input,
+      options === undefined ? undefined : requestOptions,
+      undefined,
+      checkMaxPages(maxPages),
+      `${op.method} ${op.path} (listAll)`,
+      'listAll params',
+    );
+  }
+
+  /**
+   * Fetches page after page (the first may already be in flight) and yields their items; a repeated
+   * page, `maxPages` or an abort ends it (see iterate-pages.ts).
+   */
+  async *#walk<T>(
+    id: PaginatedId,
+    input: CallValues,
+    options: RequestOptions | undefined,
+    first: Promise<Outcome> | undefined,
+    maxPages: number,
+    what: string,
+    label?: string,
+  ): AsyncGenerator<T, void, undefined> {
+    const op = operations[id];
+    const pageName = op.pagination.page.replace(/^_/, '');
+    const query: unknown = input.query;
+    if (label !== undefined) checkQueryShape(op, query, label);
+    const start = pageOf(op, input).page;
+    let pending = first;
+    yield* iteratePages<T>(start, maxPages, options?.signal, what, async (page) => {
+      const at: CallValues = {
+        ...input,
+        query: { ...(typeof query === 'object' ? query : {}), [pageName]: page },
+      };
+      const outcome = await (pending ?? this.#send(id, at, options, label));
+      pending = undefined;
+      const { page: result, nextPage } = toPage<T>(op, outcome, pageOf(op, at));
+      return { items: result.data, hasNext: result.hasNextPage, nextPage };
+    });
   }
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string')
-    return `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+/** The page and limit a call asks for, defaults included, as the request sends them. */
+function pageOf(op: PaginatedOp, input: CallValues): { page: number; limit: number } {
+  const value = (name: string, fallback: number): number => {
+    const given = fieldOf(input.query, name.replace(/^_/, ''));
+    const def = op.queryParams.find((p) => p.name === name)?.default;
+    return typeof given === 'number' ? given : typeof def === 'number' ? def : fallback;
+  };
+  return { page: value(op.pagination.page, 1), limit: value(op.pagination.limit, DEFAULT_PAGE_SIZE) };
+}
+
+type PaginatedOp = OperationDef & {
+  readonly pagination: { readonly page: string; readonly limit: string };
+  readonly queryParams: readonly ParamDef[];
+};
+
+/** One page from a paginated response: items, X-Total-Count, Link. */
+function toPage<T>(
+  op: PaginatedOp,
+  outcome: Outcome,
+  { page, limit }: { page: number; limit: number },
+): { page: Page<T>; nextPage: number | undefined } {
+  const items = Array.isArray(outcome.data) ? asSpecified<T[]>(outcome.data) : [];
+  const headers = outcome.response.headers;
+  const linkHeader = headers.get('link');
+  const links = parseLinkHeader(linkHeader);
+  const total = parseTotalCount(headers.get('x-total-count'));
+  return {
+    page: {
+      data: items,
+      ...(total !== undefined ? { total } : {}),
+      page,
+      limit,
+      hasNextPage: hasNextPage(links, Boolean(linkHeader), total, page, limit, items.length),
+    },
+    nextPage: pageFromLink(links.next, op.pagination.page),
+  };
 }

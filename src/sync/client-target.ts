@@ -1,11 +1,9 @@
 // The one adapter between the sync engine and the SDK's public client.
 //
-// Versions: reads go through `client.raw` to see the response's ETag (the facade returns only the
-// body); a failed raw read falls back to the facade's `get`, which retries and throws the SDK's typed
-// error. Writes go through the facade (retries, breaker, rate limit, Idempotency-Key); `If-Match` is
-// sent through the per-call `headers` option and a 412 (an ApiError with status 412 today) becomes
-// PreconditionFailed. When the client gains `withResponse()`, `ifMatch` and PreconditionFailedError
-// (issues 12 and 14), only this file changes.
+// Versions: reads use `.withResponse()` to see the response's ETag. Writes send `If-Match` through the
+// per-call `headers` option, and a 412 (an ApiError with status 412 today) becomes PreconditionFailed.
+// When the client gains `ifMatch`, `etagOf()` and PreconditionFailedError (issue 14), only this file
+// changes.
 import { ApiError, NotFoundError, type UserManagementClient } from 'user-management-sdk';
 import { PreconditionFailed, type SyncTarget, type Versioned } from './target.js';
 import type { SyncKey } from './types.js';
@@ -27,15 +25,8 @@ export function clientTarget(client: UserManagementClient): SyncTarget {
     },
     async get(id, signal): Promise<Versioned | undefined> {
       try {
-        const { data, response } = await client.raw.GET('/users/{id}', { params: { path: { id } }, signal });
-        if (response.status === 404) return undefined;
-        if (response.ok && data) return { user: data, etag: response.headers.get('etag') ?? undefined };
-      } catch (err) {
-        if (signal.aborted) throw err;
-        // A connection failure: the facade below retries it and throws the SDK's error.
-      }
-      try {
-        return { user: await client.users.get(id, { signal }), etag: undefined };
+        const { data, response } = await client.users.get(id, { signal }).withResponse();
+        return { user: data, etag: response.headers.get('etag') ?? undefined };
       } catch (err) {
         if (err instanceof NotFoundError) return undefined;
         throw err;

@@ -5,13 +5,14 @@
  * @packageDocumentation
  * @module user-management-sdk/testing
  */
-// Driven by generated/spec-model.ts; nothing here is imported by the main entry.
+// Driven by src/generated/spec-model.ts; nothing here is imported by the main entry.
 import { SPEC } from './model.js';
 import { mockFromSpec } from './mock.js';
 import type { MockApi, MockApiOptions } from './types.js';
 
 export type { MockFault } from './faults.js';
 export type { MockFetch } from './fetch.js';
+export type { MockOperationId } from './model.js';
 
 export { DEFAULT_MOCK_BASE_URL } from './mock.js';
 export type { MockApi, MockApiOptions } from './types.js';

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startPrism } from '../../scripts/lib/prism.mjs';
 import { startJsonServer } from '../support/json-server.js';
@@ -10,14 +11,22 @@ declare module 'vitest' {
   }
 }
 
-// The real server the spec is modelled on (json-server 0.17 over 25 JSONPlaceholder-shaped users), behind
+// The real server the spec is modelled on (json-server 0.17 over 25 JSONPlaceholder-shaped users, groups and
+// memberships), behind
 // Prism in proxy mode with --errors: any request or response that breaks the spec becomes an error response
 // carrying the violations in `sl-violations`. Both run on ephemeral loopback ports and stop on teardown.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const users: unknown = JSON.parse(
-    await readFile(new URL('./fixtures/users.json', import.meta.url), 'utf8'),
-  );
-  const server = await startJsonServer({ db: { users } });
+  const fixture = async (name: string): Promise<unknown> =>
+    JSON.parse(await readFile(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
+  const server = await startJsonServer({
+    db: {
+      users: await fixture('users'),
+      groups: await fixture('groups'),
+      memberships: await fixture('memberships'),
+    },
+    // json-server stores a nested POST's path id as a string; see the middleware for the fix.
+    middlewares: [fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url))],
+  });
   try {
     const prism = await startPrism({ mode: 'proxy', upstream: server.url });
     project.provide('conformanceUrl', prism.url);

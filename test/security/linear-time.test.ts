@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { ApiError, UserManagementClient, type Logger } from '../../src/index.js';
 import { createRedactor, DEFAULT_REDACT_KEYS } from '../../src/logging.js';
-import { parseLinkHeader } from '../../src/resources/pagination.js';
+import { parseLinkHeader } from '../../src/http/page.js';
 
 const MB = 1024 * 1024;
 const RATIO = 5;

@@ -1,5 +1,5 @@
-// A throwaway copy of the repo for running `scripts/spec-update.mjs` end to end: the files the workflow
-// reads and writes, node_modules symlinked. The real spec/, generated/ and .changeset/ are never touched.
+// A throwaway copy of the repo for running `codegen/spec-update.ts` end to end: the files the workflow
+// reads and writes, node_modules symlinked. The real spec/, src/generated/ and .changeset/ are never touched.
 import { execFile } from 'node:child_process';
 import { cp, mkdtemp, readdir, readFile, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -10,8 +10,10 @@ export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 const ALWAYS = [
   'spec',
-  'generated',
+  'src/generated',
+  'codegen',
   'scripts',
+  'etc',
   '.spectral.yaml',
   '.changeset',
   'package.json',
@@ -19,8 +21,15 @@ const ALWAYS = [
   'vitest.config.ts',
 ];
 // What the typecheck and the contract tests need on top.
-const SOURCES = ['src', 'test/contract', 'test/support'];
-const WATCHED = ['spec', 'generated', '.changeset'];
+const SOURCES = [
+  'src',
+  'test/contract',
+  'test/support',
+  'tsup.config.ts',
+  'api-extractor.json',
+  'tsdoc.json',
+];
+const WATCHED = ['spec', 'src/generated', '.changeset'];
 
 export interface RunResult {
   code: number;
@@ -30,9 +39,9 @@ export interface RunResult {
 
 export interface RepoCopy {
   readonly dir: string;
-  /** Runs `node scripts/spec-update.mjs ...args` in the copy. */
+  /** Runs `tsx codegen/spec-update.ts ...args` in the copy. */
   specUpdate(...args: string[]): Promise<RunResult>;
-  /** Every file under spec/, generated/ and .changeset/: relative path → content. */
+  /** Every file under spec/, src/generated/ and .changeset/: relative path → content. */
   snapshot(): Promise<Record<string, string>>;
   /** The changeset files written since `before` was taken. */
   newChangesets(before: Record<string, string>): Promise<string[]>;
@@ -71,7 +80,7 @@ export async function copyRepo({ withSources = false }: { withSources?: boolean 
       return new Promise((resolve) => {
         execFile(
           process.execPath,
-          [join(dir, 'scripts/spec-update.mjs'), ...args],
+          [join(repoRoot, 'node_modules/tsx/dist/cli.mjs'), join(dir, 'codegen/spec-update.ts'), ...args],
           { cwd: dir, env: { ...env, NO_COLOR: '1' }, maxBuffer: 16 * 1024 * 1024 },
           (err, stdout, stderr) => {
             const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;

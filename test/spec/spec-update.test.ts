@@ -43,10 +43,10 @@ describe.concurrent('spec:update', () => {
     expect(await copy.read('spec/openapi.yaml')).toBe(
       await readFile(fixture('next-compatible.yaml'), 'utf8'),
     );
-    expect(await copy.read('generated/operations.ts')).toMatch(
+    expect(await copy.read('src/generated/operations.ts')).toMatch(
       /deactivateUser: \{\s+method: "POST",\s+path: "\/users\/\{id\}\/deactivate"/,
     );
-    expect(await copy.read('generated/schema.ts')).toContain('nickname?: string;');
+    expect(await copy.read('src/generated/schema.ts')).toContain('nickname?: string;');
 
     const [file, ...more] = await copy.newChangesets(before);
     expect(more).toEqual([]);
@@ -60,6 +60,15 @@ describe.concurrent('spec:update', () => {
         '',
         '- `User.nickname` was added (optional) — responses of `createUser`, `getUser`, `listUsers`, `replaceUser`, `updateUser`',
         '- Operation `deactivateUser` (POST /users/{id}/deactivate) was added',
+        '',
+        'SDK methods:',
+        '',
+        '- Added `client.users.deactivate()`',
+        '- Changed `client.users.create()`',
+        '- Changed `client.users.get()`',
+        '- Changed `client.users.list()`',
+        '- Changed `client.users.replace()`',
+        '- Changed `client.users.update()`',
       ].join('\n'),
     );
   });
@@ -90,7 +99,7 @@ describe.concurrent('spec:update', () => {
     const run = await copy.specUpdate(fixture('next-breaking.yaml'), '--allow-breaking', '--skip-tests');
     expect(run.code).toBe(0);
     expect(await copy.read('spec/openapi.yaml')).toBe(await readFile(fixture('next-breaking.yaml'), 'utf8'));
-    expect(await copy.read('generated/operations.ts')).not.toContain('deleteUser');
+    expect(await copy.read('src/generated/operations.ts')).not.toContain('deleteUser');
     const [file] = await copy.newChangesets(before);
     const changeset = parseChangeset(await copy.read(file!));
     expect(changeset.releases).toEqual([{ name: 'user-management-sdk', type: 'major' }]);
@@ -119,7 +128,7 @@ describe.concurrent('spec:update', () => {
     expect(changeset.releases).toEqual([{ name: 'user-management-sdk', type: 'patch' }]);
     expect(changeset.summary).toContain('- `listUsers` (GET /users): description changed');
     expect(changeset.summary).toContain('- `User.email`: example changed');
-    expect(await copy.read('generated/operations.ts')).toBe(before['generated/operations.ts']);
+    expect(await copy.read('src/generated/operations.ts')).toBe(before['src/generated/operations.ts']);
   });
 
   it('reports only with --dry-run: prints the bump and the changeset, changes nothing', async (ctx) => {
@@ -163,7 +172,7 @@ describe.concurrent('spec:update', () => {
     expect(await copy.snapshot()).toEqual(before);
   });
 
-  it('puts the previous spec and generated/ back when a later step fails', async (ctx) => {
+  it('puts the previous spec and src/generated/ back when a later step fails', async (ctx) => {
     const { expect } = ctx;
     const copy = await repo(ctx);
     const before = await copy.snapshot();
@@ -177,7 +186,7 @@ describe.concurrent('spec:update', () => {
     expect(run.stdout).toContain('✔ replaced spec/openapi.yaml');
     expect(run.stderr).toContain('deactivateUser declares no 2xx response');
     expect(run.stderr).toContain(
-      'Restored the previous spec/openapi.yaml and generated/; no changeset was written.',
+      'Restored the previous spec/openapi.yaml and src/generated/; no changeset was written.',
     );
     expect(await copy.snapshot()).toEqual(before);
   });

@@ -20,6 +20,8 @@ export interface JsonServerOptions {
   readonly attempts?: number;
   /** Picks the port for each attempt. @default pickFreePort */
   readonly pickPort?: () => Promise<number>;
+  /** Absolute paths of json-server middlewares (`--middlewares`; the CLI only). @default [] */
+  readonly middlewares?: readonly string[];
   /**
    * Run json-server as a library with the conditional middleware (Idempotency-Key replay, ETag and
    * If-Match → 412) and seeded fault injection (test/support/json-server-app.cjs) instead of its CLI.
@@ -61,7 +63,14 @@ export async function pickFreePort(): Promise<number> {
 }
 
 export async function startJsonServer(options: JsonServerOptions): Promise<JsonServerHandle> {
-  const { db, timeoutMs = 15_000, attempts = 5, pickPort = pickFreePort, conditional } = options;
+  const {
+    db,
+    timeoutMs = 15_000,
+    attempts = 5,
+    pickPort = pickFreePort,
+    middlewares = [],
+    conditional,
+  } = options;
   const dir = await mkdtemp(join(tmpdir(), 'um-json-server-'));
   const dbPath = join(dir, 'db.json');
   await writeFile(dbPath, JSON.stringify(db, null, 2));
@@ -73,6 +82,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       const port = await pickPort();
       // No --watch: json-server would reload its router whenever its own writes touch db.json, and a
       // request arriving mid-reload fails; nothing else edits the file during a run.
+      const extra = middlewares.length ? ['--middlewares', ...middlewares] : [];
       const argv = conditional
         ? [
             fileURLToPath(new URL('./json-server-app.cjs', import.meta.url)),
@@ -80,7 +90,7 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
             String(port),
             JSON.stringify(conditional),
           ]
-        : [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1'];
+        : [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra];
       const child = spawn(process.execPath, argv, {
         cwd: dir,
         stdio: ['ignore', 'pipe', 'pipe'],

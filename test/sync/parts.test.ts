@@ -1,4 +1,4 @@
-import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -71,14 +71,6 @@ describe('mapping and validation', () => {
       'record must NOT have additional properties (extra); name must NOT have fewer than 1 characters; email must match format "email"',
     );
     expect(v.patch({})).toMatch(/fewer than 1 properties/);
-  });
-
-  it('keeps src/sync/user-schemas.json in step with spec/openapi.yaml', async () => {
-    const { buildUserSchemas } = await import('../../scripts/sync-schemas.mjs');
-    const spec = readFileSync(new URL('../../spec/openapi.yaml', import.meta.url), 'utf8');
-    expect(readFileSync(new URL('../../src/sync/user-schemas.json', import.meta.url), 'utf8')).toBe(
-      buildUserSchemas(spec),
-    );
   });
 });
 

@@ -2,12 +2,13 @@
 // collection (groups and their memberships, keyed by userId) is mocked with no code of its own, the
 // nested records carrying the enclosing group's id as json-server's foreign key.
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
-import { deriveSpecModel } from '../../scripts/lib/spec-model.mjs';
+import { deriveSpecModel } from '../../codegen/spec-model.js';
+import { parseSpec } from '../../codegen/spec.js';
 import { routeOf, type SpecModel } from '../../src/testing/model.js';
 import { mockFromSpec } from '../../src/testing/mock.js';
 
-const SPEC = parse(`
+const SPEC = parseSpec(
+  `
 openapi: 3.0.3
 info: { title: t, version: '1' }
 paths:
@@ -44,6 +45,10 @@ paths:
     delete:
       operationId: deleteGroup
       responses: { '204': { description: gone }, '404': { description: missing } }
+    post:
+      operationId: touchGroup
+      responses:
+        '202': { description: queued, content: { application/json: { example: { queued: true } } } }
   /groups/{id}/memberships:
     parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
     get:
@@ -92,7 +97,9 @@ components:
       required: [userId]
       additionalProperties: false
       properties: { userId: { type: integer }, role: { type: string, enum: [owner, member] } }
-`) as unknown;
+`,
+  'a synthetic spec',
+);
 
 const model = deriveSpecModel(SPEC) as unknown as SpecModel;
 
@@ -171,6 +178,13 @@ describe('a spec with nested collections, mocked with no code of its own', () =>
     await groups.fetch(`${groups.baseUrl}/groups/1`, { method: 'DELETE' });
     const res = await groups.fetch(`${groups.baseUrl}/groups`);
     expect(await res.json()).toEqual([]);
+  });
+
+  it('answers an operation no json-server action fits with the spec’s example', async () => {
+    const mock = mockFromSpec(model);
+    const res = await mock.fetch(`${mock.baseUrl}/groups/1`, { method: 'POST' });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ queued: true });
   });
 
   it('assigns ids to new groups (their schema has one) and validates them', async () => {

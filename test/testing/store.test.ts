@@ -2,7 +2,7 @@
 // order, X-Total-Count is the match count, and Link names a next page exactly when one exists.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseLinkHeader, pageFromLink } from '../../src/resources/pagination.js';
+import { parseLinkHeader, pageFromLink } from '../../src/http/page.js';
 import { Store } from '../../src/testing/store.js';
 
 const rows = (n: number) => Array.from({ length: n }, (_, i) => ({ id: i + 1, name: `n${(i * 7) % 5}` }));

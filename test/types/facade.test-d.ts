@@ -1,6 +1,8 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import {
   UserManagementClient,
+  type APIPromise,
+  type PagePromise,
   type ListUsersParams,
   type NewUser,
   type RequestOptions,
@@ -16,30 +18,34 @@ const client = new UserManagementClient({ baseUrl: 'https://api.example.com' });
 describe('the users facade types', () => {
   it('get takes a numeric id and resolves to a User', () => {
     expectTypeOf<Users['get']>().parameter(0).toEqualTypeOf<number>();
-    expectTypeOf<Users['get']>().returns.toEqualTypeOf<Promise<User>>();
+    expectTypeOf<Users['get']>().returns.toEqualTypeOf<APIPromise<User>>();
+    expectTypeOf<Users['get']>().returns.resolves.toEqualTypeOf<User>();
   });
 
   it('list takes ListUsersParams and resolves to a UserPage', () => {
     expectTypeOf<Users['list']>().parameter(0).toEqualTypeOf<ListUsersParams | undefined>();
-    expectTypeOf<Users['list']>().returns.toEqualTypeOf<Promise<UserPage>>();
+    expectTypeOf<Users['list']>().returns.toEqualTypeOf<PagePromise<User>>();
+    expectTypeOf<Users['list']>().returns.resolves.toEqualTypeOf<UserPage>();
+    expectTypeOf<Users['list']>().returns.toExtend<AsyncIterable<User>>();
     expectTypeOf<UserPage['data']>().toEqualTypeOf<User[]>();
     expectTypeOf<UserPage['total']>().toEqualTypeOf<number | undefined>();
   });
 
   it('create takes a NewUser and resolves to a User', () => {
     expectTypeOf<Users['create']>().parameter(0).toEqualTypeOf<NewUser>();
-    expectTypeOf<Users['create']>().returns.toEqualTypeOf<Promise<User>>();
+    expectTypeOf<Users['create']>().returns.toEqualTypeOf<APIPromise<User>>();
   });
 
   it('update takes a UserPatch, replace a UserReplace, both resolving to a User', () => {
     expectTypeOf<Users['update']>().parameter(1).toEqualTypeOf<UserPatch>();
-    expectTypeOf<Users['update']>().returns.toEqualTypeOf<Promise<User>>();
+    expectTypeOf<Users['update']>().returns.toEqualTypeOf<APIPromise<User>>();
     expectTypeOf<Users['replace']>().parameter(1).toEqualTypeOf<UserReplace>();
-    expectTypeOf<Users['replace']>().returns.toEqualTypeOf<Promise<User>>();
+    expectTypeOf<Users['replace']>().returns.toEqualTypeOf<APIPromise<User>>();
   });
 
   it('delete resolves to void', () => {
-    expectTypeOf<Users['delete']>().returns.toEqualTypeOf<Promise<void>>();
+    expectTypeOf<Users['delete']>().returns.toEqualTypeOf<APIPromise<void>>();
+    expectTypeOf<Users['delete']>().returns.resolves.toBeVoid();
   });
 
   it('listAll yields Users', () => {

@@ -1,7 +1,18 @@
 // Page-by-page iteration that a hostile or buggy server cannot turn into an endless loop: it stops
 // when a page repeats (same page number or same items) and after `maxPages`, checks the caller's
 // signal before every item, and refuses items that are not objects.
+import type { RequestOptions } from '../config.js';
 import { InvalidArgumentError, RequestAbortedError, UserManagementError } from '../errors.js';
+
+/** Options of a paginated `listAll`: the call's options, plus a bound on the pages read. */
+export interface ListAllOptions extends RequestOptions {
+  /**
+   * Most pages the iteration reads; it ends quietly after that many, as it does when a page repeats
+   * an earlier one. Keeps a server that always answers a full page with `rel="next"` from making the
+   * loop endless. @default 10000
+   */
+  maxPages?: number | undefined;
+}
 
 /** Default {@link ListAllOptions.maxPages}. */
 export const DEFAULT_MAX_PAGES = 10_000;

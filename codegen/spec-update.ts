@@ -1,30 +1,34 @@
-#!/usr/bin/env node
 // npm run spec:update -- <provider's new spec> [--allow-breaking] [--skip-tests] [--dry-run]
 //
 // Takes a new version of the provider's spec into the SDK in one step: check it (OpenAPI 3.0.x, Spectral
-// with our ruleset, zero warnings), classify every change against spec/openapi.yaml (breaking or not), and
-// only then replace the spec, regenerate, typecheck, run the contract tests and write a changeset with the
-// right semver bump. A breaking change stops it before anything is touched unless --allow-breaking; a
-// failing later step puts the previous spec and generated/ back.
+// with our ruleset, zero warnings, the SDK naming rules), classify every change against spec/openapi.yaml
+// (breaking or not), and only then replace the spec, regenerate src/generated/ (and the API report),
+// typecheck, run the contract tests and write a changeset with the right semver bump, naming the SDK
+// methods added, removed or changed. A breaking change stops it before anything is touched unless
+// --allow-breaking; a failing later step puts the previous spec, src/generated/ and API report back.
 //
 // Exit codes: 0 done (or nothing to do), 1 a check or step failed, 2 usage, 3 refused a breaking change.
-import { cp, mkdir, mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { renderChangeset, renderReport } from './lib/spec-changelog.mjs';
-import { classifySpecs } from './lib/spec-classify.mjs';
-import { sameJson } from './lib/spec-compare.mjs';
-import { loadSpec, SpecError } from './lib/spec-load.mjs';
-import { run, tail } from './lib/exec.mjs';
+import { renderChangeset, renderReport } from '../scripts/lib/spec-changelog.mjs';
+import { classifySpecs } from '../scripts/lib/spec-classify.mjs';
+import { sameJson } from '../scripts/lib/spec-compare.mjs';
+import { run, tail } from './exec.js';
+import { GENERATED_DIR, generate, root, SPEC_PATH } from './generate.js';
+import { describeSdkDiff, diffSdk, sdkSurface } from './sdk-diff.js';
+import { loadSpec, SpecError } from './spec.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const SPEC = join(root, 'spec/openapi.yaml');
-const GENERATED = join(root, 'generated');
-const rel = (p) => relative(root, p).split('\\').join('/') || '.';
+const readFileSyncUtf8 = (path: string): string => readFileSync(path, 'utf8');
+const SPEC = SPEC_PATH;
+const GENERATED = GENERATED_DIR;
+const API_REPORT = join(root, 'etc/user-management-sdk.api.md');
+const rel = (p: string): string => relative(root, p).split('\\').join('/') || '.';
 
 const USAGE = `Usage: npm run spec:update -- <path to the provider's new spec> [options]
 
@@ -37,18 +41,25 @@ class StepError extends Error {}
 
 /** Set by Ctrl-C / SIGTERM while the repo is being changed: the current step fails, and the repo is put back. */
 let interrupted = false;
-const onSignal = () => {
+const onSignal = (): void => {
   interrupted = true;
 };
 
 /** The file a package's bin entry points at (vitest's is not an exported subpath). */
-function binOf(pkg, name = pkg) {
+function binOf(pkg: string, name = pkg): string {
   const manifest = require.resolve(`${pkg}/package.json`);
-  const { bin } = require(manifest);
-  return join(dirname(manifest), typeof bin === 'string' ? bin : bin[name]);
+  const { bin } = JSON.parse(readFileSyncUtf8(manifest)) as { bin: string | Record<string, string> };
+  const file = typeof bin === 'string' ? bin : bin[name];
+  if (file === undefined) throw new StepError(`${pkg} has no ${name} command.`);
+  return join(dirname(manifest), file);
 }
 
-function parseArgs(argv) {
+type Args =
+  | { help: true }
+  | { error: string }
+  | { specPath: string; allowBreaking: boolean; skipTests: boolean; dryRun: boolean };
+
+function parseArgs(argv: readonly string[]): Args {
   const flags = new Set(['--allow-breaking', '--skip-tests', '--dry-run', '--help', '-h']);
   const unknown = argv.filter((a) => a.startsWith('-') && !flags.has(a));
   const positional = argv.filter((a) => !a.startsWith('-'));
@@ -68,18 +79,22 @@ function parseArgs(argv) {
       ? process.env.INIT_CWD
       : process.cwd();
   return {
-    specPath: resolve(base, positional[0]),
+    specPath: resolve(base, positional[0] ?? ''),
     allowBreaking: argv.includes('--allow-breaking'),
     skipTests: argv.includes('--skip-tests'),
     dryRun: argv.includes('--dry-run'),
   };
 }
 
-const log = (line = '') => console.log(line);
-const ok = (line) => log(`✔ ${line}`);
+const log = (line = ''): void => {
+  console.log(line);
+};
+const ok = (line: string): void => {
+  log(`✔ ${line}`);
+};
 
 /** Spectral with our ruleset on a temp copy inside spec/, so the ruleset (and any file overrides) apply as to the real spec. */
-async function lint(text, label) {
+async function lint(text: string, label: string): Promise<void> {
   const copy = join(root, 'spec', `.incoming-${process.pid}.yaml`);
   await writeFile(copy, text);
   try {
@@ -98,20 +113,23 @@ async function lint(text, label) {
   }
 }
 
-async function step(name, command, args) {
+async function step(name: string, command: string, args: readonly string[]): Promise<void> {
   if (interrupted) throw new StepError('Interrupted.');
   const started = Date.now();
-  const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
   // A run from inside a vitest worker (the tests of this script) must not look like one to the child vitest.
-  for (const k of Object.keys(env)) if (k.startsWith('VITEST')) delete env[k];
+  const env: NodeJS.ProcessEnv = {
+    ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+    NO_COLOR: '1',
+    FORCE_COLOR: '0',
+  };
   const { code, output } = await run(command, args, { cwd: root, env });
   if (code !== 0) throw new StepError(`${name} failed (exit ${code}):\n${tail(output)}`);
   ok(`${name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
 /** A changeset file name that does not exist yet: `.changeset/spec-1-1-0.md`, `-2`, … */
-async function changesetPath(version) {
-  const slug = `spec-${String(version ?? 'update')
+async function changesetPath(version: string | undefined): Promise<string> {
+  const slug = `spec-${(version ?? 'update')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '')}`;
@@ -125,13 +143,13 @@ async function changesetPath(version) {
   }
 }
 
-async function main(argv) {
+async function main(argv: readonly string[]): Promise<number> {
   const opts = parseArgs(argv);
-  if (opts.help) {
+  if ('help' in opts) {
     log(USAGE);
     return 0;
   }
-  if (opts.error) {
+  if ('error' in opts) {
     console.error(`${opts.error}\n\n${USAGE}`);
     return 2;
   }
@@ -142,6 +160,8 @@ async function main(argv) {
   const incoming = await loadSpec(opts.specPath, label);
   const current = await loadSpec(SPEC, rel(SPEC));
   ok(`${label} is OpenAPI ${incoming.doc.openapi}`);
+  // The naming rules first: a collision or an empty method name stops here, before anything is touched.
+  sdkSurface(incoming.doc);
   // Spectral runs in a child process while openapi-diff works here: the two slowest checks overlap.
   const same = sameJson(current.doc, incoming.doc);
   const classified = same ? Promise.resolve(undefined) : classifySpecs(current.doc, incoming.doc);
@@ -154,11 +174,22 @@ async function main(argv) {
     return 0;
   }
   const result = await classified;
+  if (!result) return 0;
+  const sdk = describeSdkDiff(
+    diffSdk(
+      current.doc,
+      incoming.doc,
+      result.changes.flatMap((c) => c.operations),
+    ),
+  );
   log('');
   log(renderReport(result));
+  if (sdk.length) log(['', '  SDK methods', ...sdk.map((l) => `    ${l}`)].join('\n'));
   log('');
-  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'));
-  const changeset = renderChangeset(result, pkg.name);
+  const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string };
+  const changeset = sdk.length
+    ? `${renderChangeset(result, pkg.name)}\nSDK methods:\n\n${sdk.join('\n')}\n`
+    : renderChangeset(result, pkg.name);
 
   if (result.breaking.length && !opts.allowBreaking) {
     console.error(
@@ -178,6 +209,11 @@ async function main(argv) {
   const backup = await mkdtemp(join(tmpdir(), 'um-spec-update-'));
   await cp(SPEC, join(backup, 'openapi.yaml'));
   await cp(GENERATED, join(backup, 'generated'), { recursive: true });
+  const hadReport = await access(API_REPORT).then(
+    () => true,
+    () => false,
+  );
+  if (hadReport) await cp(API_REPORT, join(backup, 'api.md'));
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -189,11 +225,14 @@ async function main(argv) {
         : `${incoming.text}\n`;
     await writeFile(SPEC, text);
     ok(`replaced ${rel(SPEC)}${json ? ' (converted from JSON)' : ''}`);
-    await step(`regenerated ${rel(GENERATED)}/ (node scripts/generate.mjs)`, process.execPath, [
-      join(root, 'scripts/generate.mjs'),
-    ]);
+    const started = Date.now();
+    await generate(SPEC, GENERATED);
+    ok(`regenerated ${rel(GENERATED)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (opts.skipTests) {
       log('- skipped the typecheck and the contract tests (--skip-tests)');
+      log(
+        '- skipped the API report (--skip-tests); run `npm run build && npm run api:report` before committing',
+      );
     } else {
       await step('typecheck (npx tsc -p tsconfig.json --noEmit)', process.execPath, [
         binOf('typescript', 'tsc'),
@@ -208,12 +247,19 @@ async function main(argv) {
         'contract',
         '--passWithNoTests',
       ]);
+      await step('build (tsup)', process.execPath, [binOf('tsup')]);
+      await step('API report (api-extractor run --local)', process.execPath, [
+        binOf('@microsoft/api-extractor', 'api-extractor'),
+        'run',
+        '--local',
+      ]);
     }
     if (interrupted) throw new StepError('Interrupted.');
   } catch (err) {
     await cp(join(backup, 'openapi.yaml'), SPEC);
     await rm(GENERATED, { recursive: true, force: true });
     await cp(join(backup, 'generated'), GENERATED, { recursive: true });
+    if (hadReport) await cp(join(backup, 'api.md'), API_REPORT);
     const why =
       err instanceof StepError
         ? err.message
@@ -236,7 +282,7 @@ async function main(argv) {
   ok(`wrote ${rel(file)} (${result.bump})`);
   log('');
   log(
-    `Next: review \`git diff -- spec generated .changeset\`, edit ${basename(file)} if the wording needs it, and commit.`,
+    `Next: review \`git diff -- spec src/generated etc .changeset\`, edit ${basename(file)} if the wording needs it, and commit.`,
   );
   log('`npx changeset version` applies the bump and the CHANGELOG entry when the release is cut.');
   return 0;
@@ -247,7 +293,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     (code) => {
       process.exitCode = code;
     },
-    (err) => {
+    (err: unknown) => {
       console.error(
         err instanceof SpecError || err instanceof StepError
           ? `✖ ${err.message}`

@@ -1,5 +1,23 @@
-// Paging metadata from json-server-style responses: `X-Total-Count` and RFC 8288 `Link` headers.
-// Hand-written because it is twenty lines and the browser bundle has a size budget.
+// Paging metadata from json-server-style responses: `X-Total-Count` and RFC 8288 `Link` headers, and the
+// page shape every paginated method resolves to. Hand-written because it is twenty lines and the browser
+// bundle has a size budget.
+
+/** One page of a paginated list, as every paginated method resolves it. */
+export interface Page<T> {
+  /** The items on this page. */
+  data: T[];
+  /** Items matching the query in all pages (from `X-Total-Count`), when the server says. */
+  total?: number;
+  /** This page's number. */
+  page: number;
+  /** The page size asked for. */
+  limit: number;
+  /** Whether another page follows (from `Link`, else `X-Total-Count`, else a full page). */
+  hasNextPage: boolean;
+}
+
+/** Default page size of paginated methods when the spec gives no default. */
+export const DEFAULT_PAGE_SIZE = 10;
 
 /** A parsed `Link` header: relation name → target URL. */
 export type Links = Readonly<Record<string, string>>;
@@ -95,11 +113,11 @@ export function parseTotalCount(header: string | null | undefined): number | und
   return Number.isSafeInteger(n) ? n : undefined;
 }
 
-/** The `_page` number a link points to, if it names one. */
-export function pageFromLink(url: string | undefined): number | undefined {
+/** The page number a link points to in its `param` query parameter (`_page` by default), if it names one. */
+export function pageFromLink(url: string | undefined, param = '_page'): number | undefined {
   if (!url) return undefined;
-  const m = /[?&]_page=(\d+)/.exec(url);
-  return m?.[1] ? Number(m[1]) : undefined;
+  for (const m of url.matchAll(/[?&]([^=&#]+)=(\d+)/g)) if (m[1] === param) return Number(m[2]);
+  return undefined;
 }
 
 /**

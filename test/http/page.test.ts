@@ -1,11 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  hasNextPage,
-  pageFromLink,
-  parseLinkHeader,
-  parseTotalCount,
-} from '../../src/resources/pagination.js';
+import { hasNextPage, pageFromLink, parseLinkHeader, parseTotalCount } from '../../src/http/page.js';
 
 describe('parseLinkHeader', () => {
   // Examples from RFC 8288 §3.5.

@@ -4,6 +4,88 @@
 /** The operations and schemas of the spec that the mock in `user-management-sdk/testing` reads. */
 export const specModel = {
   "operations": {
+    "addGroupMembership": {
+      "method": "POST",
+      "path": "/groups/{id}/memberships",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/NewMembership"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/Membership"
+        },
+        "examples": [
+          {
+            "id": 1,
+            "groupId": 1,
+            "userId": 1,
+            "role": "admin"
+          }
+        ]
+      },
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        429,
+        500,
+        503
+      ]
+    },
+    "createGroup": {
+      "method": "POST",
+      "path": "/groups",
+      "tag": "groups",
+      "parameters": [],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/NewGroup"
+        }
+      },
+      "success": {
+        "status": 201,
+        "schema": {
+          "$ref": "#/components/schemas/Group"
+        },
+        "examples": [
+          {
+            "id": 1,
+            "name": "Administrators",
+            "description": "People who manage the organisation."
+          }
+        ]
+      },
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        409,
+        422,
+        429,
+        500,
+        503
+      ]
+    },
     "createUser": {
       "method": "POST",
       "path": "/users",
@@ -42,6 +124,39 @@ export const specModel = {
         503
       ]
     },
+    "deleteGroup": {
+      "method": "DELETE",
+      "path": "/groups/{id}",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/Empty"
+        },
+        "examples": [
+          {}
+        ]
+      },
+      "errorStatuses": [
+        401,
+        403,
+        404,
+        429,
+        500,
+        503
+      ]
+    },
     "deleteUser": {
       "method": "DELETE",
       "path": "/users/{id}",
@@ -67,6 +182,44 @@ export const specModel = {
         ]
       },
       "errorStatuses": [
+        401,
+        403,
+        404,
+        429,
+        500,
+        503
+      ]
+    },
+    "getGroup": {
+      "method": "GET",
+      "path": "/groups/{id}",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/Group"
+        },
+        "examples": [
+          {
+            "id": 1,
+            "name": "Administrators",
+            "description": "People who manage the organisation."
+          }
+        ]
+      },
+      "errorStatuses": [
+        400,
         401,
         403,
         404,
@@ -126,6 +279,189 @@ export const specModel = {
         401,
         403,
         404,
+        429,
+        500,
+        503
+      ]
+    },
+    "listGroupMemberships": {
+      "method": "GET",
+      "path": "/groups/{id}/memberships",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        {
+          "name": "_page",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        {
+          "name": "_limit",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          }
+        },
+        {
+          "name": "role",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "$ref": "#/components/schemas/MembershipRole"
+          }
+        },
+        {
+          "name": "userId",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Membership"
+          }
+        },
+        "examples": [
+          [
+            {
+              "id": 1,
+              "groupId": 1,
+              "userId": 1,
+              "role": "admin"
+            },
+            {
+              "id": 2,
+              "groupId": 1,
+              "userId": 2,
+              "role": "member"
+            }
+          ]
+        ]
+      },
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        422,
+        429,
+        500,
+        503
+      ]
+    },
+    "listGroups": {
+      "method": "GET",
+      "path": "/groups",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "_page",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        },
+        {
+          "name": "_limit",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "integer",
+            "minimum": 1,
+            "maximum": 100
+          }
+        },
+        {
+          "name": "_sort",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "id",
+              "name"
+            ]
+          }
+        },
+        {
+          "name": "_order",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string",
+            "enum": [
+              "asc",
+              "desc"
+            ]
+          }
+        },
+        {
+          "name": "q",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        },
+        {
+          "name": "name",
+          "in": "query",
+          "required": false,
+          "schema": {
+            "type": "string"
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "type": "array",
+          "items": {
+            "$ref": "#/components/schemas/Group"
+          }
+        },
+        "examples": [
+          [
+            {
+              "id": 1,
+              "name": "Administrators",
+              "description": "People who manage the organisation."
+            },
+            {
+              "id": 2,
+              "name": "Engineering"
+            }
+          ]
+        ]
+      },
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        422,
         429,
         500,
         503
@@ -247,6 +583,39 @@ export const specModel = {
         503
       ]
     },
+    "removeGroupMembership": {
+      "method": "DELETE",
+      "path": "/memberships/{id}",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/Empty"
+        },
+        "examples": [
+          {}
+        ]
+      },
+      "errorStatuses": [
+        401,
+        403,
+        404,
+        429,
+        500,
+        503
+      ]
+    },
     "replaceUser": {
       "method": "PUT",
       "path": "/users/{id}",
@@ -296,6 +665,52 @@ export const specModel = {
               "catchPhrase": "Multi-layered client-server neural-net",
               "bs": "harness real-time e-markets"
             }
+          }
+        ]
+      },
+      "errorStatuses": [
+        400,
+        401,
+        403,
+        404,
+        409,
+        422,
+        429,
+        500,
+        503
+      ]
+    },
+    "updateGroup": {
+      "method": "PATCH",
+      "path": "/groups/{id}",
+      "tag": "groups",
+      "parameters": [
+        {
+          "name": "id",
+          "in": "path",
+          "required": true,
+          "schema": {
+            "type": "integer",
+            "minimum": 1
+          }
+        }
+      ],
+      "requestBody": {
+        "required": true,
+        "schema": {
+          "$ref": "#/components/schemas/GroupPatch"
+        }
+      },
+      "success": {
+        "status": 200,
+        "schema": {
+          "$ref": "#/components/schemas/Group"
+        },
+        "examples": [
+          {
+            "id": 1,
+            "name": "Administrators",
+            "description": "People who manage the organisation."
           }
         ]
       },
@@ -599,6 +1014,116 @@ export const specModel = {
         }
       }
     },
+    "Group": {
+      "type": "object",
+      "required": [
+        "id",
+        "name"
+      ],
+      "properties": {
+        "id": {
+          "type": "integer",
+          "minimum": 1,
+          "readOnly": true
+        },
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        }
+      }
+    },
+    "NewGroup": {
+      "type": "object",
+      "required": [
+        "name"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        }
+      }
+    },
+    "GroupPatch": {
+      "type": "object",
+      "minProperties": 1,
+      "additionalProperties": false,
+      "properties": {
+        "name": {
+          "type": "string",
+          "minLength": 1
+        },
+        "description": {
+          "type": "string"
+        }
+      }
+    },
+    "MembershipRole": {
+      "type": "string",
+      "enum": [
+        "member",
+        "admin"
+      ]
+    },
+    "Membership": {
+      "type": "object",
+      "required": [
+        "id",
+        "groupId",
+        "userId",
+        "role"
+      ],
+      "properties": {
+        "id": {
+          "type": "integer",
+          "minimum": 1,
+          "readOnly": true
+        },
+        "groupId": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "userId": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "role": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/MembershipRole"
+            }
+          ]
+        }
+      }
+    },
+    "NewMembership": {
+      "type": "object",
+      "required": [
+        "userId",
+        "role"
+      ],
+      "additionalProperties": false,
+      "properties": {
+        "userId": {
+          "type": "integer",
+          "minimum": 1
+        },
+        "role": {
+          "allOf": [
+            {
+              "$ref": "#/components/schemas/MembershipRole"
+            }
+          ]
+        }
+      }
+    },
     "Empty": {
       "type": "object",
       "additionalProperties": false,
@@ -648,3 +1173,20 @@ export const specModel = {
     }
   }
 };
+
+/** The operationIds of the spec, e.g. `'getUser'`. */
+export type SpecOperationId =
+  | "addGroupMembership"
+  | "createGroup"
+  | "createUser"
+  | "deleteGroup"
+  | "deleteUser"
+  | "getGroup"
+  | "getUser"
+  | "listGroupMemberships"
+  | "listGroups"
+  | "listUsers"
+  | "removeGroupMembership"
+  | "replaceUser"
+  | "updateGroup"
+  | "updateUser";

@@ -61,6 +61,117 @@ export interface paths {
         patch: operations["updateUser"];
         trace?: never;
     };
+    "/groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List groups, one page at a time
+         * @description Pages with `_page`/`_limit`; the total count is in `X-Total-Count` and the neighbour pages in `Link`.
+         */
+        get: operations["listGroups"];
+        put?: never;
+        /**
+         * Create a group
+         * @description The server assigns the id. Send an `Idempotency-Key` to make retries safe; json-server ignores it, so there a retried create can create the group twice.
+         */
+        post: operations["createGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /** Get one group */
+        get: operations["getGroup"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a group
+         * @description A well-behaved server answers `204`; json-server answers `200` with `{}`, and removes the group's memberships with it.
+         */
+        delete: operations["deleteGroup"];
+        options?: never;
+        head?: never;
+        /**
+         * Update some fields of a group
+         * @description Merges the given fields into the group. Send an `Idempotency-Key` to make retries safe (json-server ignores it; a repeated merge of the same fields is harmless).
+         */
+        patch: operations["updateGroup"];
+        trace?: never;
+    };
+    "/groups/{id}/memberships": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * List the memberships of a group, one page at a time
+         * @description Pages with `_page`/`_limit` like the group list; json-server serves this nested route as `/memberships?groupId={id}`.
+         */
+        get: operations["listGroupMemberships"];
+        put?: never;
+        /**
+         * Add a user to a group
+         * @description The group comes from the path. Send an `Idempotency-Key` to make retries safe; json-server ignores it, so there a retried add can add the user twice.
+         */
+        post: operations["addGroupMembership"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/memberships/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a membership
+         * @description A well-behaved server answers `204`; json-server answers `200` with `{}`.
+         */
+        delete: operations["removeGroupMembership"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -182,6 +293,52 @@ export interface components {
             /** @description Employer. */
             company?: components["schemas"]["Company"];
         };
+        /** @description A group of users. */
+        Group: {
+            /** @description Assigned by the server. */
+            readonly id: number;
+            /** @description Display name. */
+            name: string;
+            /** @description What the group is for. */
+            description?: string;
+        };
+        /** @description The fields of a group to create; the server assigns the id. */
+        NewGroup: {
+            /** @description Display name. */
+            name: string;
+            /** @description What the group is for. */
+            description?: string;
+        };
+        /** @description Some fields of a group, merged into the stored ones. */
+        GroupPatch: {
+            /** @description Display name. */
+            name?: string;
+            /** @description What the group is for. */
+            description?: string;
+        };
+        /**
+         * @description What a member may do in the group.
+         * @enum {string}
+         */
+        MembershipRole: "member" | "admin";
+        /** @description A user's membership of a group. */
+        Membership: {
+            /** @description Assigned by the server. */
+            readonly id: number;
+            /** @description The group's id. */
+            groupId: number;
+            /** @description The member's user id. */
+            userId: number;
+            /** @description What the member may do in the group. */
+            role: components["schemas"]["MembershipRole"];
+        };
+        /** @description A membership to add; the group comes from the path. */
+        NewMembership: {
+            /** @description The member's user id. */
+            userId: number;
+            /** @description What the member may do in the group. */
+            role: components["schemas"]["MembershipRole"];
+        };
         /** @description An empty object, as json-server sends it. */
         Empty: Record<string, never>;
         /** @description One failed field. */
@@ -265,7 +422,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description No user has this id. json-server answers with an empty object `{}` instead of problem details. */
+        /** @description Nothing has this id. json-server answers with an empty object `{}` instead of problem details. */
         NotFound: {
             headers: {
                 "X-Request-Id": components["headers"]["X-Request-Id"];
@@ -394,6 +551,31 @@ export interface components {
          */
         UserId: number;
         /**
+         * @description The group's id.
+         * @example 1
+         */
+        GroupId: number;
+        /**
+         * @description The membership's id.
+         * @example 1
+         */
+        MembershipId: number;
+        /**
+         * @description Page number, starting at 1.
+         * @example 1
+         */
+        Page: number;
+        /**
+         * @description Page size. json-server enforces no maximum, and without `_page` it slices from `_start` and sends no `Link` header; the SDK always sends both.
+         * @example 10
+         */
+        Limit: number;
+        /**
+         * @description Sort order.
+         * @example asc
+         */
+        Order: "asc" | "desc";
+        /**
          * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
          * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
          */
@@ -402,7 +584,7 @@ export interface components {
     requestBodies: never;
     headers: {
         /**
-         * @description The total number of users matching the query (json-server sends it when `_page`, `_limit` or `_end` is given).
+         * @description The total number of records matching the query (json-server sends it when `_page`, `_limit` or `_end` is given).
          * @example 10
          */
         "X-Total-Count": number;
@@ -702,6 +884,371 @@ export interface operations {
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
             422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listGroups: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1.
+                 * @example 1
+                 */
+                _page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. json-server enforces no maximum, and without `_page` it slices from `_start` and sends no `Link` header; the SDK always sends both.
+                 * @example 10
+                 */
+                _limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Field to sort by.
+                 * @example name
+                 */
+                _sort?: "id" | "name";
+                /**
+                 * @description Sort order.
+                 * @example asc
+                 */
+                _order?: components["parameters"]["Order"];
+                /**
+                 * @description Full-text search over all fields.
+                 * @example admins
+                 */
+                q?: string;
+                /**
+                 * @description Exact match on name.
+                 * @example Administrators
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of groups. */
+            200: {
+                headers: {
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
+                 * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewGroup"];
+            };
+        };
+        responses: {
+            /** @description The created group. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The group. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted (json-server answers with an empty object). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateGroup: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
+                 * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GroupPatch"];
+            };
+        };
+        responses: {
+            /** @description The updated group. */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Group"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listGroupMemberships: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Page number, starting at 1.
+                 * @example 1
+                 */
+                _page?: components["parameters"]["Page"];
+                /**
+                 * @description Page size. json-server enforces no maximum, and without `_page` it slices from `_start` and sends no `Link` header; the SDK always sends both.
+                 * @example 10
+                 */
+                _limit?: components["parameters"]["Limit"];
+                /**
+                 * @description Exact match on role.
+                 * @example admin
+                 */
+                role?: components["schemas"]["MembershipRole"];
+                /**
+                 * @description Exact match on the member's user id.
+                 * @example 1
+                 */
+                userId?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of the group's memberships. */
+            200: {
+                headers: {
+                    "X-Total-Count": components["headers"]["X-Total-Count"];
+                    Link: components["headers"]["Link"];
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addGroupMembership: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
+                 * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
+                 */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /**
+                 * @description The group's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["GroupId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMembership"];
+            };
+        };
+        responses: {
+            /** @description The created membership. */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Membership"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["UnprocessableEntity"];
+            429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeGroupMembership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The membership's id.
+                 * @example 1
+                 */
+                id: components["parameters"]["MembershipId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed (json-server answers with an empty object). */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Empty"];
+                };
+            };
+            /** @description Removed. */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["X-Request-Id"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];

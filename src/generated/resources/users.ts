@@ -1,0 +1,154 @@
+// generated from spec/openapi.yaml by `npm run generate` — do not edit.
+// Change the spec and regenerate instead.
+
+import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions } from '../../http/resource.js';
+import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
+
+/**
+ * Users of the organisation.
+ *
+ * One method per operation of the tag `users`, as `client.users`.
+ */
+export class Users extends Resource {
+  /**
+   * List users, one page at a time.
+   *
+   * Pages with `_page`/`_limit`; the total count is in `X-Total-Count` and the neighbour pages in `Link`.
+   *
+   * `GET /users` (operation `listUsers`).
+   *
+   * This call resolves to one page; `for await` over the result walks every item of every page.
+   *
+   * @param params - The query parameters.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns A {@link PagePromise}: await it for one page, iterate it for every item; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * const page = await client.users.list({ limit: 20 });
+   * for await (const item of client.users.list({ limit: 20 })) console.log(item);
+   * const { data, requestId } = await client.users.list({ limit: 20 }).withResponse();
+   * ```
+   */
+  list(params?: ListUsersParams, options?: RequestOptions): PagePromise<User> {
+    return this.core.page('listUsers', { query: params }, options);
+  }
+
+  /**
+   * Iterates over every item of `list()`, page by page; `break` stops without fetching further pages.
+   *
+   * The same as `for await (const item of client.users.list(params))`, kept as a named method.
+   *
+   * @param params - The query parameters; `page` is where to start.
+   * @param options - Per-call options, applied to every page, and `maxPages` (default 10000), after which the walk ends.
+   * @example
+   * ```ts
+   * for await (const item of client.users.listAll()) console.log(item);
+   * ```
+   */
+  listAll(params?: ListUsersParams, options?: ListAllOptions): AsyncGenerator<User, void, undefined> {
+    return this.core.all('listUsers', { query: params }, options);
+  }
+
+  /**
+   * Create a user.
+   *
+   * The server assigns the id (json-server assigns the largest id + 1, so the id of a deleted last user is handed out again). Send an `Idempotency-Key` to make retries safe; json-server ignores it, so there a retried create can create the user twice.
+   *
+   * `POST /users` (operation `createUser`).
+   *
+   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely.
+   *
+   * @param body - The request body.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns An {@link APIPromise} of the response body; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * const result = await client.users.create({ name: "Ada Lovelace", username: "ada", email: "ada@example.com", phone: "555-0100", website: "ada.example.com" });
+   * const { data, response, requestId } = await client.users.create({ name: "Ada Lovelace", username: "ada", email: "ada@example.com", phone: "555-0100", website: "ada.example.com" }).withResponse();
+   * ```
+   */
+  create(body: NewUser, options?: RequestOptions): APIPromise<User> {
+    return this.core.call('createUser', { body }, options);
+  }
+
+  /**
+   * Get one user.
+   *
+   * `GET /users/{id}` (operation `getUser`).
+   *
+   * @param id - The user's id.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns An {@link APIPromise} of the response body; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * const result = await client.users.get(1);
+   * const { data, response, requestId } = await client.users.get(1).withResponse();
+   * ```
+   */
+  get(id: number, options?: RequestOptions): APIPromise<User> {
+    return this.core.call('getUser', { path: { id } }, options);
+  }
+
+  /**
+   * Replace a user.
+   *
+   * Replaces every field; fields left out are removed.
+   *
+   * `PUT /users/{id}` (operation `replaceUser`).
+   *
+   * @param id - The user's id.
+   * @param body - The request body.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns An {@link APIPromise} of the response body; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * const result = await client.users.replace(1, { name: "Ada Lovelace", username: "ada", email: "ada@example.com", phone: "555-0100", website: "ada.example.com" });
+   * const { data, response, requestId } = await client.users.replace(1, { name: "Ada Lovelace", username: "ada", email: "ada@example.com", phone: "555-0100", website: "ada.example.com" }).withResponse();
+   * ```
+   */
+  replace(id: number, body: UserReplace, options?: RequestOptions): APIPromise<User> {
+    return this.core.call('replaceUser', { path: { id }, body }, options);
+  }
+
+  /**
+   * Update some fields of a user.
+   *
+   * Merges the given fields into the user. Send an `Idempotency-Key` to make retries safe (json-server ignores it; a repeated merge of the same fields is harmless).
+   *
+   * `PATCH /users/{id}` (operation `updateUser`).
+   *
+   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely.
+   *
+   * @param id - The user's id.
+   * @param body - The request body.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns An {@link APIPromise} of the response body; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * const result = await client.users.update(1, { email: "ada@example.org" });
+   * const { data, response, requestId } = await client.users.update(1, { email: "ada@example.org" }).withResponse();
+   * ```
+   */
+  update(id: number, body: UserPatch, options?: RequestOptions): APIPromise<User> {
+    return this.core.call('updateUser', { path: { id }, body }, options);
+  }
+
+  /**
+   * Delete a user.
+   *
+   * A well-behaved server answers `204`; json-server answers `200` with `{}`.
+   *
+   * `DELETE /users/{id}` (operation `deleteUser`).
+   *
+   * @param id - The user's id.
+   * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
+   * @returns An {@link APIPromise} of the completion; `.withResponse()` adds the response.
+   * @example
+   * ```ts
+   * await client.users.delete(1);
+   * ```
+   */
+  delete(id: number, options?: RequestOptions): APIPromise<void> {
+    return this.core.call('deleteUser', { path: { id } }, options);
+  }
+}
