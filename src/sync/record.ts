@@ -1,66 +1,18 @@
 // One source record through the sync: map, validate, match, then create / update / leave alone /
 // resolve a conflict. Returns what happened; the engine journals it. Never throws for a bad record.
-import type { NewUser, User, UserPatch } from 'user-management-sdk';
+import type { NewUser, UserPatch } from 'user-management-sdk';
 import { classify, type Classified } from './classify.js';
+import { resolveConflict } from './conflict.js';
 import { decide, hashFields, pick, type BaseHashes, type Decision, type FieldHashes } from './fields.js';
+import { failed, type Prepared, type RecordContext, type RecordResult } from './outcome.js';
 import type { SourceItem } from './sources.js';
-import type { BaseEntry } from './state.js';
-import { PreconditionFailed, type SyncTarget, type Versioned } from './target.js';
-import type {
-  ConflictStrategy,
-  DeadLetter,
-  DeadLetterReason,
-  MapFunction,
-  SyncConflict,
-  SyncKey,
-  SyncOutcome,
-  SyncPlanEntry,
-} from './types.js';
-import type { RecordValidator } from './validate.js';
+import { PreconditionFailed, type Versioned } from './target.js';
+import type { SyncOutcome } from './types.js';
+
+export type { Prepared, RecordContext, RecordResult } from './outcome.js';
 
 /** Tries after a 412 before the record is dead-lettered as a conflict. */
 const PRECONDITION_TRIES = 3;
-
-export interface RecordContext {
-  readonly target: SyncTarget;
-  readonly key: SyncKey;
-  readonly map: MapFunction;
-  readonly conflict: ConflictStrategy;
-  readonly dryRun: boolean;
-  readonly runId: string;
-  readonly hash: (value: unknown) => string;
-  readonly validator: RecordValidator;
-  readonly bases: ReadonlyMap<string, BaseEntry>;
-  /** Users by key value, when the run matched with one scan; else lookups use the API's filter. */
-  readonly index: ReadonlyMap<string, User> | undefined;
-  /** Key hashes seen so far in this pass (duplicates are dead-lettered). */
-  readonly seen: Set<string>;
-  readonly signal: AbortSignal;
-}
-
-/** What happened to one record. */
-export interface RecordResult {
-  readonly outcome: SyncOutcome;
-  readonly keyHash?: string;
-  readonly keyValue?: string;
-  readonly id?: number;
-  readonly hashes?: FieldHashes;
-  /** The source's hashes, when the base keeps the API's values (the API won a conflict). */
-  readonly sourceHashes?: FieldHashes;
-  readonly deadLetter?: DeadLetter;
-  readonly conflict?: SyncConflict;
-  readonly plan?: SyncPlanEntry;
-  /** A 429 or a full queue: wait this long (the whole run) and try again. */
-  readonly slowDownMs?: number;
-  readonly breakerOpen?: boolean;
-}
-
-/** The part of a record that does not need the API: map, key, duplicate check. */
-export interface Prepared {
-  readonly mapped: UserPatch;
-  readonly keyValue: string;
-  readonly keyHash: string;
-}
 
 /** Maps and checks a record; a RecordResult when it stops here (skipped or dead-lettered). */
 export async function prepare(ctx: RecordContext, item: SourceItem): Promise<Prepared | RecordResult> {
@@ -219,120 +171,5 @@ async function create(
     keyValue: p.keyValue,
     id: user.id,
     hashes: hashFields(ctx.hash, fields, p.mapped),
-  };
-}
-
-async function resolveConflict(
-  ctx: RecordContext,
-  item: SourceItem,
-  p: Prepared,
-  current: Versioned,
-  decision: Extract<Decision, { kind: 'conflict' }>,
-  fields: readonly string[],
-  attempt: number,
-): Promise<RecordResult> {
-  const { mapped, keyValue, keyHash } = p;
-  const target = current.user;
-  const strategy = ctx.conflict;
-  const resolution = typeof strategy === 'function' ? 'custom' : strategy;
-  const conflict: SyncConflict = {
-    key: keyValue,
-    id: target.id,
-    resolution,
-    source: mapped,
-    target,
-    changedInSource: decision.changedInSource,
-    changedInTarget: decision.changedInTarget,
-  };
-  const sourceHashes = hashFields(ctx.hash, fields, mapped);
-  const result = (outcome: SyncOutcome, hashes?: FieldHashes): RecordResult => ({
-    outcome,
-    keyHash,
-    keyValue,
-    id: target.id,
-    conflict,
-    ...(hashes ? { hashes, sourceHashes } : {}),
-    ...(ctx.dryRun
-      ? { plan: { action: 'conflict', key: keyValue, id: target.id, fields: decision.fields } }
-      : {}),
-  });
-  // The API's side becomes the base: the next run sees no target change and leaves it alone.
-  const keepTarget = (): RecordResult => result('unchanged', hashFields(ctx.hash, fields, target));
-  if (strategy === 'fail')
-    return {
-      ...failed(item, keyValue, {
-        reason: 'conflict',
-        error: 'SyncConflict',
-        message: `Changed in the source (${decision.changedInSource.join(', ')}) and in the API (${decision.changedInTarget.join(', ')}) since the last sync.`,
-        retryable: false,
-      }),
-      conflict,
-      ...(ctx.dryRun
-        ? { plan: { action: 'conflict', key: keyValue, id: target.id, fields: decision.fields } }
-        : {}),
-    };
-  if (strategy === 'target-wins') return keepTarget();
-  let patch: UserPatch | undefined;
-  if (strategy === 'source-wins') patch = pick(mapped, decision.fields);
-  else {
-    try {
-      patch = await strategy(mapped, target, {
-        id: target.id,
-        syncedAt: ctx.bases.get(keyHash)?.at ?? '',
-        changedInSource: decision.changedInSource,
-        changedInTarget: decision.changedInTarget,
-      });
-    } catch (err) {
-      const c = classify(err);
-      return {
-        ...failed(item, keyValue, {
-          reason: 'conflict',
-          error: c.error,
-          message: `The conflict function threw: ${c.message}`,
-          retryable: false,
-        }),
-        conflict,
-      };
-    }
-    if (patch === undefined || Object.keys(patch).length === 0) return keepTarget();
-    const invalid = ctx.validator.patch(patch);
-    if (invalid)
-      return {
-        ...failed(item, keyValue, {
-          reason: 'invalid-record',
-          error: 'ValidationError',
-          message: `The conflict function's patch: ${invalid}`,
-          retryable: false,
-        }),
-        conflict,
-      };
-  }
-  if (ctx.dryRun) return result('updated');
-  const updated = await ctx.target.patch(
-    target.id,
-    patch,
-    current.etag,
-    `sync-${ctx.runId}-${keyHash}-${String(attempt)}`,
-    ctx.signal,
-  );
-  return result('updated', hashFields(ctx.hash, fields, updated));
-}
-
-function failed(
-  item: SourceItem,
-  key: string | undefined,
-  f: { reason: DeadLetterReason; error: string; message: string; retryable: boolean },
-): RecordResult {
-  return {
-    outcome: 'failed',
-    deadLetter: {
-      record: item.record ?? item.raw,
-      key,
-      reason: f.reason,
-      error: f.error,
-      message: f.message,
-      retryable: f.retryable,
-      row: item.row,
-    },
   };
 }
