@@ -33,6 +33,7 @@ export default tseslint.config(
       'src/client.ts',
       'src/index.ts',
       'src/testing/**',
+      'src/tanstack-query/index.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -61,6 +62,36 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../*'], message: 'src/testing imports only its own modules (and msw, ajv).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // user-management-sdk/tanstack-query stands alone too: it only produces options objects, so it needs
+    // nothing of the SDK or of TanStack Query at run time — types only (its entry re-exports the generated
+    // bindings, src/generated/queries.ts). Never an adapter: the same options serve React, Vue, Svelte, ….
+    files: ['src/tanstack-query/**/*.ts'],
+    ignores: ['src/tanstack-query/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*'],
+              allowTypeImports: true,
+              message: 'src/tanstack-query imports the SDK as types only; it must bundle none of it.',
+            },
+            {
+              group: ['@tanstack/query-core'],
+              allowTypeImports: true,
+              message: 'Types only from @tanstack/query-core: the subpath produces plain options objects.',
+            },
+            {
+              group: ['@tanstack/*-query', '@tanstack/*-query-*'],
+              message: 'Adapter-neutral: import from @tanstack/query-core only.',
+            },
           ],
         },
       ],

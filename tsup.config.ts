@@ -23,8 +23,13 @@ export default defineConfig([
   {
     // Node: ESM + CJS with their own declarations. `testing` is the user-management-sdk/testing subpath:
     // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
-    // the main entry or a production install.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // the main entry or a production install. `tanstack-query` imports only types of the SDK and of
+    // @tanstack/query-core (an optional peer), so it bundles nothing of either.
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      'tanstack-query': 'src/tanstack-query/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
@@ -39,7 +44,11 @@ export default defineConfig([
   },
   {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      'tanstack-query': 'src/tanstack-query/index.ts',
+    },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',
