@@ -17,6 +17,10 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: /^user-management-sdk\/tanstack-query$/,
+        replacement: fileURLToPath(new URL('./src/tanstack-query/index.ts', import.meta.url)),
+      },
+      {
         find: /^user-management-sdk\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },

@@ -25,7 +25,10 @@ export interface QueryTarget {
 /** How a write changes the cache: the table entry `createQueries` reads after a successful write. */
 export interface WritePlan {
   /** The resource's own read and what to do with it: `set` from the response, `remove`, or `invalidate`. */
-  readonly item?: QueryTarget & { readonly action: 'set' | 'remove' | 'invalidate'; readonly from: 'path' | 'record' };
+  readonly item?: QueryTarget & {
+    readonly action: 'set' | 'remove' | 'invalidate';
+    readonly from: 'path' | 'record';
+  };
   /** Lists to invalidate (each scoped by its params when their values are known). */
   readonly lists: readonly QueryTarget[];
   /** Lists whose cached pages hold the resource, updated in place from the response before they refetch. */
@@ -35,7 +38,11 @@ export interface WritePlan {
   /** Items the resource points at (`userId` → the user). */
   readonly refs: readonly QueryTarget[];
   /** Where the written record may be cached, to learn its fields when the response does not carry it. */
-  readonly lookup?: { readonly queries: readonly (readonly [tag: string, operationId: string])[]; readonly param: string; readonly field: string };
+  readonly lookup?: {
+    readonly queries: readonly (readonly [tag: string, operationId: string])[];
+    readonly param: string;
+    readonly field: string;
+  };
 }
 
 /** The query bindings of one operation. */
@@ -106,8 +113,7 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
   const key = (m: MethodModel): readonly [string, string] => [m.row.tag, m.operationId];
 
   return methods.map((method): QueryOperation => {
-    if (method.row.method === 'GET')
-      return { method, kind: method.row.pagination ? 'infinite' : 'query' };
+    if (method.row.method === 'GET') return { method, kind: method.row.pagination ? 'infinite' : 'query' };
     const { path, tag } = method.row;
     const collection = collectionOf(path);
     const samePath = items.find((m) => m.row.path === path);
@@ -123,7 +129,12 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
     const own = trailingParam(path);
     if (samePath && own !== undefined) {
       const action = method.row.method === 'DELETE' ? 'remove' : returnsResource ? 'set' : 'invalidate';
-      item = { key: key(samePath), params: samePath.row.pathParams.map((p) => [p.name, p.name]), action, from: 'path' };
+      item = {
+        key: key(samePath),
+        params: samePath.row.pathParams.map((p) => [p.name, p.name]),
+        action,
+        from: 'path',
+      };
     } else {
       const created = items.find(
         (m) => m.resultType === resource && m.row.path.replace(/\/\{[^}]+\}$/, '') === path,

@@ -52,7 +52,8 @@ function renderVariables(m: MethodModel): string {
   });
   if (m.bodyType)
     fields.push(
-      doc(['The request body.'], '  ') + `  readonly body${m.row.body?.required ? '' : '?'}: ${m.bodyType};\n`,
+      doc(['The request body.'], '  ') +
+        `  readonly body${m.row.body?.required ? '' : '?'}: ${m.bodyType};\n`,
     );
   if (m.paramsType) {
     const required = m.row.queryParams.some((q) => q.required);
@@ -77,7 +78,9 @@ function describePlan(plan: WritePlan): string[] {
   }
   if (plan.lists.length) out.push(`invalidates ${plan.lists.map((l) => ref(l.key)).join(', ')}`);
   if (plan.refs.length)
-    out.push(`invalidates ${plan.refs.map((r) => `${ref(r.key)} of its \`${r.params[0]?.[1] ?? ''}\``).join(', ')}`);
+    out.push(
+      `invalidates ${plan.refs.map((r) => `${ref(r.key)} of its \`${r.params[0]?.[1] ?? ''}\``).join(', ')}`,
+    );
   return out.length ? [`On success it ${out.join('; ')}.`] : [];
 }
 
@@ -95,10 +98,15 @@ function renderBindingType(q: QueryOperation): string {
     const page = m.row.pagination?.page.replace(/^_/, '') ?? 'page';
     const withoutPage = m.paramsType ? `Omit<${m.paramsType}, ${lit(page)}>` : undefined;
     const infTuple = `[${args(m)
-      .tuple.map((a) => (a.startsWith('params') && withoutPage ? a.replace(m.paramsType ?? '', withoutPage) : a))
+      .tuple.map((a) =>
+        a.startsWith('params') && withoutPage ? a.replace(m.paramsType ?? '', withoutPage) : a,
+      )
       .join(', ')}]`;
     return (
-      doc([`${head} as a query for one page, and an infinite query over every page (by \`${page}\`).`], '  ') +
+      doc(
+        [`${head} as a query for one page, and an infinite query over every page (by \`${page}\`).`],
+        '  ',
+      ) +
       `  readonly ${m.name}: InfiniteQueryBinding<\n    ${t},\n    ${infTuple},\n    ${m.resultType},\n` +
       `    SdkQueryKey<${lit(tag)}, ${lit(m.operationId)}, ${keyParams(m)}>,\n` +
       `    SdkInfiniteQueryKey<${lit(tag)}, ${lit(m.operationId)}, ${keyParams(m, withoutPage)}>\n  >;\n`
@@ -126,7 +134,9 @@ function renderBinding(q: QueryOperation): string {
     const page = m.row.pagination?.page.replace(/^_/, '') ?? 'page';
     const query = m.paramsType ? 'params' : undefined;
     const infTuple = a.tuple.map((x) =>
-      x.startsWith('params') && m.paramsType ? x.replace(m.paramsType, `Omit<${m.paramsType}, ${lit(page)}>`) : x,
+      x.startsWith('params') && m.paramsType
+        ? x.replace(m.paramsType, `Omit<${m.paramsType}, ${lit(page)}>`)
+        : x,
     );
     const pathNames = m.row.pathParams.map((p) => p.name);
     return (
@@ -191,9 +201,7 @@ export function renderQueries(header: string, model: SdkModel, ops: readonly Que
     out.push(`export interface ${r.className}Queries {\n${tagOps.map(renderBindingType).join('')}}\n\n`);
   }
   out.push(
-    doc([
-      'What {@link createQueries} returns: one property per tag of the spec, as on the client.',
-    ]) +
+    doc(['What {@link createQueries} returns: one property per tag of the spec, as on the client.']) +
       `export interface Queries {\n${byTag
         .map(
           ({ r }) =>
@@ -208,12 +216,12 @@ export function renderQueries(header: string, model: SdkModel, ops: readonly Que
       'TanStack Query bindings for a client: per tag and operation, `queryOptions(...)` for reads,',
       '`infiniteQueryOptions(...)` for paginated reads, `mutationOptions()` for writes, and `queryKey(...)`.',
       'They are plain options objects, so they work with every TanStack Query adapter (React, Vue, Svelte,',
-      'Solid, Angular). TanStack\'s retry is off in them (the SDK retries, within its deadline), the query\'s',
-      '`signal` reaches the request, and errors are the SDK\'s typed errors.',
+      "Solid, Angular). TanStack's retry is off in them (the SDK retries, within its deadline), the query's",
+      "`signal` reaches the request, and errors are the SDK's typed errors.",
       '',
-      'A successful write updates the cache as the spec implies: the resource\'s cached read is set from the',
+      "A successful write updates the cache as the spec implies: the resource's cached read is set from the",
       'response (removed after a delete), and the lists of its tag, the lists holding it and the resources it',
-      'points at (a membership\'s user and group) are invalidated.',
+      "points at (a membership's user and group) are invalidated.",
       '',
       '@param client - The client the queries call.',
       '@param queryClient - The QueryClient whose cache the mutations update.',
@@ -226,7 +234,9 @@ export function renderQueries(header: string, model: SdkModel, ops: readonly Que
       '```',
     ]),
   );
-  out.push(`export function createQueries(client: ApiResources, queryClient: QueryClient): Queries {\n  return {\n`);
+  out.push(
+    `export function createQueries(client: ApiResources, queryClient: QueryClient): Queries {\n  return {\n`,
+  );
   for (const { r, ops: tagOps } of byTag)
     out.push(`    ${r.property}: {\n${tagOps.map(renderBinding).join('')}    },\n`);
   out.push(`  };\n}\n`);

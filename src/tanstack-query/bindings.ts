@@ -87,7 +87,12 @@ export function paged<
 }
 
 /** The key of an infinite query: the list's key (without the page), then `'infinite'`. */
-export function infiniteKey<Tag extends string, Operation extends string, Path extends object, Query extends object>(
+export function infiniteKey<
+  Tag extends string,
+  Operation extends string,
+  Path extends object,
+  Query extends object,
+>(
   tag: Tag,
   operation: Operation,
   path: Path,

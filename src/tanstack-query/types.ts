@@ -48,9 +48,10 @@ export interface SdkInfiniteQueryOptions<TItem, TKey extends QueryKey> {
   /** The infinite query's key, tagged with its data type. */
   readonly queryKey: DataTag<TKey, InfiniteData<Page<TItem>, number>>;
   /** Fetches page `pageParam` with the query's `signal`. */
-  readonly queryFn: (context: { readonly signal: AbortSignal; readonly pageParam: number }) => Promise<
-    Page<TItem>
-  >;
+  readonly queryFn: (context: {
+    readonly signal: AbortSignal;
+    readonly pageParam: number;
+  }) => Promise<Page<TItem>>;
   /** The first page: 1. */
   readonly initialPageParam: number;
   /** The next page's number while the server says one follows (`Link`, `X-Total-Count`), else undefined. */
@@ -83,9 +84,9 @@ export interface SdkMutationOptions<TData, TVariables, TKey extends QueryKey> {
 /** A read of the API: its key and its query options, from the same arguments as the SDK method. */
 export interface QueryBinding<Args extends readonly unknown[], TData, TKey extends QueryKey> {
   /** The query's key for these arguments (a prefix of it matches every call it covers). */
-  queryKey(...args: Args): DataTag<TKey, TData>;
+  readonly queryKey: (...args: Args) => DataTag<TKey, TData>;
   /** The query's options for `useQuery(…)`. */
-  queryOptions(...args: Args): SdkQueryOptions<TData, TKey>;
+  readonly queryOptions: (...args: Args) => SdkQueryOptions<TData, TKey>;
 }
 
 /** A paginated read: a query for one page, and an infinite query over every page. */
@@ -97,15 +98,17 @@ export interface InfiniteQueryBinding<
   TInfiniteKey extends QueryKey,
 > extends QueryBinding<Args, Page<TItem>, TKey> {
   /** The infinite query's key for these arguments. */
-  infiniteQueryKey(...args: InfiniteArgs): DataTag<TInfiniteKey, InfiniteData<Page<TItem>, number>>;
+  readonly infiniteQueryKey: (
+    ...args: InfiniteArgs
+  ) => DataTag<TInfiniteKey, InfiniteData<Page<TItem>, number>>;
   /** The infinite query's options for `useInfiniteQuery(…)`: the arguments without the page. */
-  infiniteQueryOptions(...args: InfiniteArgs): SdkInfiniteQueryOptions<TItem, TInfiniteKey>;
+  readonly infiniteQueryOptions: (...args: InfiniteArgs) => SdkInfiniteQueryOptions<TItem, TInfiniteKey>;
 }
 
 /** A write of the API. */
 export interface MutationBinding<TVariables, TData, TKey extends QueryKey> {
   /** The mutation's key, for `useIsMutating({ mutationKey })` and the like. */
-  mutationKey(): TKey;
+  readonly mutationKey: () => TKey;
   /** The mutation's options for `useMutation(…)`. */
-  mutationOptions(): SdkMutationOptions<TData, TVariables, TKey>;
+  readonly mutationOptions: () => SdkMutationOptions<TData, TVariables, TKey>;
 }
