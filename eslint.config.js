@@ -84,6 +84,11 @@ export default tseslint.config(
               message: 'src/tanstack-query imports the SDK as types only; it must bundle none of it.',
             },
             {
+              group: ['user-management-sdk'],
+              allowTypeImports: true,
+              message: 'Types only from the SDK: the subpath must bundle none of it.',
+            },
+            {
               group: ['@tanstack/query-core'],
               allowTypeImports: true,
               message: 'Types only from @tanstack/query-core: the subpath produces plain options objects.',

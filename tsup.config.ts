@@ -24,7 +24,8 @@ export default defineConfig([
     // Node: ESM + CJS with their own declarations. `testing` is the user-management-sdk/testing subpath:
     // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
     // the main entry or a production install. `tanstack-query` imports only types of the SDK and of
-    // @tanstack/query-core (an optional peer), so it bundles nothing of either.
+    // @tanstack/query-core (an optional peer), so it bundles nothing of either; it names the SDK's types by
+    // the package's own name, kept external, so its declarations refer to the main entry's.
     entry: {
       index: 'src/index.ts',
       testing: 'src/testing/index.ts',
@@ -38,6 +39,7 @@ export default defineConfig([
     clean: true,
     // No shared chunks: each entry stands alone, so the main entry loads nothing of the testing one.
     splitting: false,
+    external: ['user-management-sdk'],
     shims: true,
     treeshake: true,
     define,

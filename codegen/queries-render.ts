@@ -28,15 +28,22 @@ function args(m: MethodModel): { tuple: string[]; names: string[]; path: string 
   return { tuple, names, path: `{ ${m.row.pathParams.map((p) => prop(p.name)).join(', ')} }` };
 }
 
-const pathType = (m: MethodModel): string =>
-  m.row.pathParams.length
-    ? `{ ${m.row.pathParams.map((p, i) => `${prop(p.name)}: ${m.pathTypes[i] ?? 'never'}`).join('; ')} }`
-    : '{}';
+/** A path parameter's description, for the TSDoc of the key's fields. */
+const describe = (m: MethodModel, name: string): string =>
+  (
+    m.op.parameters.find((x) => x.in === 'path' && x.name === name)?.description ??
+    `The \`${name}\` path parameter.`
+  ).replace(/\*\//g, '*\\/');
 
-/** `{ id: number } & { query?: ListGroupMembershipsParams }`, the params part of a read's key. */
+const pathFields = (m: MethodModel): string[] =>
+  m.row.pathParams.map(
+    (p, i) => `/** ${describe(m, p.name)} */ ${prop(p.name)}: ${m.pathTypes[i] ?? 'never'}`,
+  );
+
+/** `{ id: number; query?: ListGroupMembershipsParams }`, the params part of a read's key (documented inline). */
 const keyParams = (m: MethodModel, query = m.paramsType): string => {
-  if (!query) return pathType(m);
-  return m.row.pathParams.length ? `${pathType(m)} & { query?: ${query} }` : `{ query?: ${query} }`;
+  const fields = [...pathFields(m), ...(query ? [`/** The query parameters. */ query?: ${query}`] : [])];
+  return fields.length ? `{\n${fields.map((f) => `      ${f};\n`).join('')}    }` : '{}';
 };
 
 export const variablesName = (m: MethodModel): string => `${upperFirst(m.operationId)}Variables`;
@@ -188,8 +195,9 @@ export function renderQueries(header: string, model: SdkModel, ops: readonly Que
     `import type { QueryClient } from '@tanstack/query-core';\n` +
       `import { ${runtime.sort().join(', ')} } from '../tanstack-query/bindings.js';\n` +
       `import type { ${bindingTypes.join(', ')} } from '../tanstack-query/types.js';\n` +
-      `import type { ApiResources } from './client.js';\n` +
-      `import type { ${[...types].sort().join(', ')} } from './models.js';\n\n`,
+      // The SDK's types by the package's own name: the subpath's declarations then refer to the main
+      // entry's instead of bundling a copy (tsup keeps `user-management-sdk` external).
+      `import type { ${['ApiResources', ...types].sort().join(', ')} } from 'user-management-sdk';\n\n`,
   );
   for (const q of ops) if (q.kind === 'mutation') out.push(renderVariables(q.method));
   for (const { r, ops: tagOps } of byTag) {

@@ -4,8 +4,7 @@
 import type { QueryClient } from '@tanstack/query-core';
 import { infiniteKey, key, paged, read, withoutPage, write } from '../tanstack-query/bindings.js';
 import type { InfiniteQueryBinding, MutationBinding, QueryBinding, SdkInfiniteQueryKey, SdkMutationKey, SdkQueryKey } from '../tanstack-query/types.js';
-import type { ApiResources } from './client.js';
-import type { Group, GroupPatch, ListGroupMembershipsParams, ListGroupsParams, ListUsersParams, Membership, NewGroup, NewMembership, NewUser, User, UserPatch, UserReplace } from './models.js';
+import type { ApiResources, Group, GroupPatch, ListGroupMembershipsParams, ListGroupsParams, ListUsersParams, Membership, NewGroup, NewMembership, NewUser, User, UserPatch, UserReplace } from 'user-management-sdk';
 
 /**
  * The variables of `users.create.mutationOptions()` (`POST /users`): path parameters by name, `body`.
@@ -124,8 +123,12 @@ export interface UsersQueries {
     [params?: ListUsersParams],
     [params?: Omit<ListUsersParams, 'page'>],
     User,
-    SdkQueryKey<'users', 'listUsers', { query?: ListUsersParams }>,
-    SdkInfiniteQueryKey<'users', 'listUsers', { query?: Omit<ListUsersParams, 'page'> }>
+    SdkQueryKey<'users', 'listUsers', {
+      /** The query parameters. */ query?: ListUsersParams;
+    }>,
+    SdkInfiniteQueryKey<'users', 'listUsers', {
+      /** The query parameters. */ query?: Omit<ListUsersParams, 'page'>;
+    }>
   >;
   /**
    * `client.users.create()`: `POST /users` as a mutation.
@@ -136,7 +139,9 @@ export interface UsersQueries {
   /**
    * `client.users.get()`: `GET /users/{id}` as a query.
    */
-  readonly get: QueryBinding<[id: number], User, SdkQueryKey<'users', 'getUser', { id: number }>>;
+  readonly get: QueryBinding<[id: number], User, SdkQueryKey<'users', 'getUser', {
+      /** The user's id. */ id: number;
+    }>>;
   /**
    * `client.users.replace()`: `PUT /users/{id}` as a mutation.
    *
@@ -168,8 +173,12 @@ export interface GroupsQueries {
     [params?: ListGroupsParams],
     [params?: Omit<ListGroupsParams, 'page'>],
     Group,
-    SdkQueryKey<'groups', 'listGroups', { query?: ListGroupsParams }>,
-    SdkInfiniteQueryKey<'groups', 'listGroups', { query?: Omit<ListGroupsParams, 'page'> }>
+    SdkQueryKey<'groups', 'listGroups', {
+      /** The query parameters. */ query?: ListGroupsParams;
+    }>,
+    SdkInfiniteQueryKey<'groups', 'listGroups', {
+      /** The query parameters. */ query?: Omit<ListGroupsParams, 'page'>;
+    }>
   >;
   /**
    * `client.groups.create()`: `POST /groups` as a mutation.
@@ -180,7 +189,9 @@ export interface GroupsQueries {
   /**
    * `client.groups.get()`: `GET /groups/{id}` as a query.
    */
-  readonly get: QueryBinding<[id: number], Group, SdkQueryKey<'groups', 'getGroup', { id: number }>>;
+  readonly get: QueryBinding<[id: number], Group, SdkQueryKey<'groups', 'getGroup', {
+      /** The group's id. */ id: number;
+    }>>;
   /**
    * `client.groups.update()`: `PATCH /groups/{id}` as a mutation.
    *
@@ -200,8 +211,14 @@ export interface GroupsQueries {
     [id: number, params?: ListGroupMembershipsParams],
     [id: number, params?: Omit<ListGroupMembershipsParams, 'page'>],
     Membership,
-    SdkQueryKey<'groups', 'listGroupMemberships', { id: number } & { query?: ListGroupMembershipsParams }>,
-    SdkInfiniteQueryKey<'groups', 'listGroupMemberships', { id: number } & { query?: Omit<ListGroupMembershipsParams, 'page'> }>
+    SdkQueryKey<'groups', 'listGroupMemberships', {
+      /** The group's id. */ id: number;
+      /** The query parameters. */ query?: ListGroupMembershipsParams;
+    }>,
+    SdkInfiniteQueryKey<'groups', 'listGroupMemberships', {
+      /** The group's id. */ id: number;
+      /** The query parameters. */ query?: Omit<ListGroupMembershipsParams, 'page'>;
+    }>
   >;
   /**
    * `client.groups.addMembership()`: `POST /groups/{id}/memberships` as a mutation.

@@ -2,7 +2,7 @@
 // query options, infinite query options and mutation options. The generated code supplies the SDK call
 // and the spec-derived cache plan; everything TanStack-specific happens here, once.
 import type { DataTag, QueryClient, QueryKey } from '@tanstack/query-core';
-import type { Page } from '../http/page.js';
+import type { Page } from 'user-management-sdk';
 import { applyWrite, type WritePlan } from './cache.js';
 import type {
   InfiniteQueryBinding,

@@ -2,7 +2,7 @@
 // adapter accepts (React, Vue, Svelte, Solid, Angular), typed only with what @tanstack/query-core has
 // exported since 5.0 (QueryKey, DataTag, InfiniteData), so any 5.x adapter takes them.
 import type { DataTag, InfiniteData, QueryKey } from '@tanstack/query-core';
-import type { Page } from '../http/page.js';
+import type { Page } from 'user-management-sdk';
 
 /**
  * The key of a read: tag → operation → parameters (path parameters by name, `query` for the query
