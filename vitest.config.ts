@@ -50,6 +50,7 @@ export default defineConfig({
             'test/spec/**',
             'test/browser/**',
             'test/package/**',
+            'test/app/**',
             'node_modules/**',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -93,6 +94,19 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/build-dist.ts'],
           testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        // examples/react-app (React 19 + @tanstack/react-query + user-management-sdk/tanstack-query), built
+        // once with Vite and driven in headless Chromium against the mock and against Prism (skips without
+        // /usr/bin/chromium; fails under CI=true). The global setup rebuilds dist/ when it is stale.
+        extends: true,
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          testTimeout: 60_000,
           hookTimeout: 90_000,
         },
       },
