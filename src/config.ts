@@ -5,18 +5,11 @@ import { readEnv } from './platform.js';
 import { ConfigError, InvalidArgumentError } from './errors.js';
 import { checkHeaderValue, normalizeHeaders, type HeadersInput } from './http/header-values.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from './http/read-body.js';
-import { REDIRECT_POLICIES, type RedirectPolicy } from './http/redirects.js';
+import type { RedirectPolicy } from './http/redirects.js';
 import { requireSecureTransport, resolveTokenUrl } from './http/transport-security.js';
 import { checkBoolean, checkOptionsObject } from './options/check-shape.js';
-import {
-  BACKOFF_KEYS,
-  CIRCUIT_BREAKER_KEYS,
-  CLIENT_OPTION_KEYS,
-  OAUTH2_KEYS,
-  RATE_LIMIT_KEYS,
-  REQUEST_OPTION_KEYS,
-  RETRY_BUDGET_KEYS,
-} from './options/known-options.js';
+import { byteLimit, checkNestedOptions, resolveRedirects } from './options/client-options.js';
+import { CLIENT_OPTION_KEYS, REQUEST_OPTION_KEYS } from './options/known-options.js';
 import { DEFAULT_REDACT_KEYS, isLogLevel, LOG_LEVELS, type Logger, type LogLevel } from './logging.js';
 import type { CircuitStateChange, RetryEvent } from './resilience/events.js';
 import type { OpenTelemetryApi } from './telemetry/otel.js';
@@ -308,7 +301,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     throw new ConfigError('UserManagementClient options must be an object.');
   }
   checkOptionsObject(options, 'UserManagementClient options', CLIENT_OPTION_KEYS, ConfigError);
-  checkNested(options);
+  checkNestedOptions(options);
   const allowInsecureHttp =
     checkBoolean('allowInsecureHttp', options.allowInsecureHttp, ConfigError) ?? DEFAULTS.allowInsecureHttp;
   checkBoolean('dangerouslyAllowBrowser', options.dangerouslyAllowBrowser, ConfigError);
@@ -463,7 +456,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     logger,
     redactKeys: Object.freeze([...redactKeys]),
     telemetry: resolveTelemetry(options.telemetry),
-    redirects: resolveRedirects(options.redirects),
+    redirects: resolveRedirects(options.redirects, DEFAULTS.redirects),
     maxResponseBytes: byteLimit(
       'maxResponseBytes',
       options.maxResponseBytes,
@@ -472,52 +465,6 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     ),
     allowInsecureHttp,
   });
-}
-
-/** Nested option objects: objects (or `false` where that switches them off), with known keys only. */
-function checkNested(options: ClientOptions): void {
-  const nested: [string, unknown, readonly string[], boolean][] = [
-    ['backoff', options.backoff, BACKOFF_KEYS, false],
-    ['circuitBreaker', options.circuitBreaker, CIRCUIT_BREAKER_KEYS, true],
-    ['retryBudget', options.retryBudget, RETRY_BUDGET_KEYS, true],
-    ['rateLimit', options.rateLimit, RATE_LIMIT_KEYS, false],
-    ['auth', options.auth, OAUTH2_KEYS, false],
-  ];
-  for (const [name, value, keys, canBeFalse] of nested) {
-    if (value === undefined || (canBeFalse && value === false)) continue;
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-      // 'off', 'false', 0, null: say what switches it off rather than guessing what was meant.
-      throw new ConfigError(
-        `${name} must be an object${canBeFalse ? ' or false (to switch it off)' : ''}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
-      );
-    }
-    checkOptionsObject(value, name, keys, ConfigError);
-  }
-}
-
-function resolveRedirects(value: unknown): RedirectPolicy {
-  if (value === undefined) return DEFAULTS.redirects;
-  if (typeof value === 'string' && (REDIRECT_POLICIES as readonly string[]).includes(value))
-    return value as RedirectPolicy;
-  throw new ConfigError(
-    `redirects must be one of ${REDIRECT_POLICIES.map((p) => `'${p}'`).join(', ')}; got ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value}.`,
-  );
-}
-
-/** A size in bytes: a whole number ≥ 1. */
-function byteLimit(
-  name: string,
-  value: unknown,
-  fallback: number,
-  Err: typeof ConfigError | typeof InvalidArgumentError,
-): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
-    throw new Err(
-      `${name} must be a whole number of bytes ≥ 1 (e.g. 16777216 for 16 MiB); got ${typeof value === 'number' ? String(value) : typeof value}.`,
-    );
-  }
-  return value;
 }
 
 /** Per-call options, checked once per call: what the pipeline reads instead of the raw object. */

@@ -75,19 +75,21 @@ export async function fetchWithRedirects(
       target = undefined;
     }
     const crossOrigin = target !== undefined && target.origin !== origin;
+    const shown = target ? `${target.origin}${target.pathname}` : '';
     const reject = (why: string): RedirectError =>
       new RedirectError(
         {
           status: response.status,
           statusText: response.statusText,
-          headers: headersOf(response),
+          // The Location header without its query either: it may carry a code or a token.
+          headers: { ...headersOf(response), ...(location !== null ? { location: shown } : {}) },
           body: undefined,
           method,
           url: first.url,
-          location: target ? `${target.origin}${target.pathname}` : '',
+          location: shown,
           crossOrigin,
         },
-        `${method} ${new URL(first.url).pathname} → ${response.status} redirect${target ? ` to ${target.origin}${target.pathname}` : ''} not followed: ${why}; nothing was sent there.`,
+        `${method} ${new URL(first.url).pathname} → ${response.status} redirect${target ? ` to ${shown}` : ''} not followed: ${why}; nothing was sent there.`,
       );
     if (settings.policy === 'none') throw reject('the client follows no redirects (redirects: "none")');
     if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:'))

@@ -33,7 +33,7 @@ export function checkOptionsObject(
 export function nearest(key: string, known: readonly string[]): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(k.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.round(k.length / 2.5)) + 1;
   for (const name of known) {
     const d = editDistance(k, name.toLowerCase(), bestDistance);
     if (d < bestDistance) {
