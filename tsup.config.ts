@@ -46,11 +46,25 @@ export default defineConfig([
   },
   {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: {
-      index: 'src/index.ts',
-      testing: 'src/testing/index.ts',
-      'tanstack-query': 'src/tanstack-query/index.ts',
-    },
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    sourcemap: true,
+    // Code splitting here, for one reason: cockatiel's module scope makes an AbortController, which
+    // Cloudflare Workers refuse at start-up, so the breaker imports it on first use (src/resilience/
+    // breaker.ts) and that import must stay a chunk of its own rather than a static import.
+    splitting: true,
+    treeshake: true,
+    define,
+    esbuildPlugins: [browserPlatform],
+  },
+  {
+    // The testing and tanstack-query subpaths for browsers, built on their own so that no chunk is shared
+    // with the main entry.
+    entry: { testing: 'src/testing/index.ts', 'tanstack-query': 'src/tanstack-query/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',

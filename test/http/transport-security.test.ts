@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { headerValueProblem } from '../../src/http/header-values.js';
-import { isLoopbackHost } from '../../src/http/transport-security.js';
+import { headerValueProblem } from '../../src/transport/header-values.js';
+import { isLoopbackHost } from '../../src/transport/transport-security.js';
 
 const host = (url: string): string => new URL(url).hostname;
 

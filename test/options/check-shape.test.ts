@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/errors.js';
 import { checkOptionsObject, nearest } from '../../src/options/check-shape.js';
-import { CLIENT_OPTION_KEYS } from '../../src/options/known-options.js';
+import { CLIENT_OPTION_KEYS } from '../../src/config.js';
 
 describe('nearest', () => {
   it.each([

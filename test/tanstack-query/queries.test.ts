@@ -56,7 +56,7 @@ function setup(options: ClientOptions = {}): Setup {
   const client = new UserManagementClient({
     baseUrl: mock.baseUrl,
     fetch: (input, init) => {
-      const request = input instanceof Request ? input : new Request(input, init);
+      const request = new Request(input, init);
       const url = new URL(request.url);
       requests.push(`${request.method} ${url.pathname}${url.search}`);
       signals.push(request.signal);

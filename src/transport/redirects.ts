@@ -3,10 +3,10 @@
 // there, downgrades https to http and turns a redirected POST into a GET — see docs/SECURITY.md.
 // In Node (undici), Deno and Workers, `redirect: 'manual'` hands us the 3xx response; browsers give an
 // opaque one instead, handled at the end.
-import type { FetchLike } from '../config.js';
+import type { FetchLike } from './fetch.js';
 import { RedirectError } from '../errors.js';
 
-/** What the client does with a redirect; see {@link ClientOptions.redirects}. */
+/** What the client does with a redirect; see {@link ConnectionOptions.redirects}. */
 export type RedirectPolicy = 'same-origin' | 'none' | 'any-origin';
 
 /** The accepted values of `redirects`. */
