@@ -9,8 +9,9 @@ import sdk, { layerAssigned } from './eslint/import-graph.js';
 // edges and folders); and every file under src/ is in a layer (sdk/layer-assigned).
 /** @type {readonly (readonly [string, readonly string[]])[]} */
 const LAYERS = [
-  // user-management-sdk, and user-management-sdk/testing and /tanstack-query (which stand alone: see below).
-  ['the entry modules', ['src/index.ts', 'src/testing', 'src/tanstack-query']],
+  // user-management-sdk, and user-management-sdk/testing and /tanstack-query (which stand alone: see below);
+  // user-management-sdk/sync and the CLI, which import the SDK by its package name.
+  ['the entry modules', ['src/index.ts', 'src/testing', 'src/tanstack-query', 'src/sync', 'src/cli']],
   ['the client', ['src/client.ts']],
   // Written by `npm run generate`: one class per tag, calling the core's narrow entry point.
   [
@@ -113,6 +114,8 @@ export default tseslint.config(
       'src/index.ts',
       'src/testing/**',
       'src/tanstack-query/index.ts',
+      // sync validates mapped records against the spec's schemas from the same model the mock reads.
+      'src/sync/validate.ts',
     ],
     rules: {
       'no-restricted-imports': [
