@@ -19,10 +19,11 @@ export function createTransport(fetch: FetchLike, settings: TransportSettings): 
       policy: settings.redirects,
       privateHeaders: settings.privateHeaders,
     });
+    // The call's description is built only if an error needs it, not on every response.
     return readCapped(
       response,
       settings.maxResponseBytes,
-      `${request.method} ${new URL(request.url).pathname}`,
+      () => `${request.method} ${new URL(request.url).pathname}`,
     );
   };
 }

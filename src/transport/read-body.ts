@@ -22,12 +22,16 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * with ResponseTooLargeError; for any other status the first `min(limitBytes, ERROR_BODY_BYTES)` bytes
  * are kept and the rest is cancelled.
  */
-export async function readCapped(response: Response, limitBytes: number, what: string): Promise<Response> {
+export async function readCapped(
+  response: Response,
+  limitBytes: number,
+  what: () => string,
+): Promise<Response> {
   const stream = response.body;
   if (!stream || NULL_BODY.has(response.status)) return response;
   const tooLarge = (): ResponseTooLargeError =>
     new ResponseTooLargeError(
-      `${what} → ${response.status}: the response body is larger than maxResponseBytes (${limitBytes} bytes); reading stopped there and the connection was closed.`,
+      `${what()} → ${response.status}: the response body is larger than maxResponseBytes (${limitBytes} bytes); reading stopped there and the connection was closed.`,
       limitBytes,
     );
   const keep = response.ok ? limitBytes : Math.min(limitBytes, ERROR_BODY_BYTES);

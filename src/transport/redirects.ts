@@ -50,7 +50,6 @@ export async function fetchWithRedirects(
   const first = request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' });
   // Kept only while a body might have to be sent again (307/308 within the origin).
   const spare = first.body ? first.clone() : undefined;
-  const origin = new URL(first.url).origin;
   const method = first.method;
   let body: ArrayBuffer | undefined;
   let headers: Headers | undefined;
@@ -67,6 +66,8 @@ export async function fetchWithRedirects(
       response.status !== 304;
     if (!isRedirect && !refused) return response;
     await response.body?.cancel().catch(() => undefined);
+    // Parsed only once a redirect came back: the common answer needs no URL parse.
+    const origin = new URL(first.url).origin;
 
     let target: URL | undefined;
     try {
