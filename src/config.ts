@@ -201,6 +201,19 @@ export interface RequestOptions {
   retryNonIdempotent?: boolean | undefined;
   /** Largest response body this call reads, in bytes. @default the client's `maxResponseBytes` */
   maxResponseBytes?: number | undefined;
+  /**
+   * Write only if the resource is still at this version: an ETag string (`'"3"'`, as the server sent it)
+   * or a resource object the client returned (its {@link etagOf} is used). Sent as `If-Match` on the
+   * operations that declare it (replace, update and delete); a stale version rejects with
+   * `PreconditionFailedError` and changes nothing. Leave it out for last-write-wins.
+   * @default undefined (no precondition)
+   */
+  ifMatch?: string | object | undefined;
+  /**
+   * `false` bypasses the client's response cache for this call: nothing is read from it or stored in it.
+   * @default the client's `cache`
+   */
+  cache?: false | undefined;
 }
 
 /** The values in force when an option is not given. */

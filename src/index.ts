@@ -11,6 +11,8 @@ export type { ListAllOptions } from './http/iterate-pages.js';
 export type { RedirectPolicy } from './http/redirects.js';
 export type { HeadersInput } from './http/header-values.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
+export { etagOf } from './http/etag.js';
+export type { ModifyFn, ModifyOptions } from './http/modify.js';
 export type {
   ResponseBody,
   RequestBody,
@@ -43,6 +45,7 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  PreconditionFailedError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,

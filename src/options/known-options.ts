@@ -54,6 +54,8 @@ export const REQUEST_OPTION_KEYS = keys<RequestOptions>({
   headers: true,
   retryNonIdempotent: true,
   maxResponseBytes: true,
+  ifMatch: true,
+  cache: true,
 });
 
 export const BACKOFF_KEYS = keys<BackoffOptions>({ baseDelayMs: true, multiplier: true, maxDelayMs: true });

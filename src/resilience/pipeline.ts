@@ -43,6 +43,20 @@ export interface CallPlan {
   readonly send: Send;
   /** The request body, for debug logs only (redacted there). */
   readonly body?: unknown;
+  /** What the response cache needs of the call; absent where it cannot say (`raw`). */
+  readonly cache?: CacheHint;
+}
+
+/** What the response cache needs to know of one call (from the operation table). */
+export interface CacheHint {
+  /** The full URL, query included (with the credential identity, the entry's key). */
+  readonly key: string;
+  /** The operation's tag: a write evicts the tag's lists. */
+  readonly tag: string;
+  /** Whether the operation is a paginated list. */
+  readonly list: boolean;
+  /** Whether the response may be kept and revalidated (a GET that declares If-None-Match, not bypassed). */
+  readonly store: boolean;
 }
 
 /** Supplies a bearer token per attempt; `refresh` forces a new one after a 401. */
