@@ -1,6 +1,7 @@
 // Options are resolved once, at construction: defaults → environment → explicit options,
 // validated with messages that say what to fix, and frozen. The hot path never re-parses them.
 import { ENV_VARS } from './env.js';
+import { resolveCache, type CacheOptions, type ResolvedCache } from './cache/response-cache.js';
 import { readEnv } from './platform.js';
 import { ConfigError, InvalidArgumentError } from './errors.js';
 import { checkHeaderValue, normalizeHeaders, type HeadersInput } from './http/header-values.js';
@@ -181,6 +182,19 @@ export interface ClientOptions {
    * @default false
    */
   allowInsecureHttp?: boolean | undefined;
+  /**
+   * An in-memory cache of GET responses that came with an ETag, revalidated on every use: the next
+   * identical GET sends `If-None-Match`, and a `304 Not Modified` is answered from the cache (a fresh copy).
+   * Kept per client, keyed by full URL and credentials, bounded by `maxEntries` and `maxBytes` (least
+   * recently used out first); a successful write evicts the resource and the lists of its tag. A call's
+   * `cache: false` bypasses it.
+   * @default false
+   * @example
+   * ```ts
+   * const client = new UserManagementClient({ apiKey, cache: { maxEntries: 1000, maxBytes: 16 * 1024 * 1024 } });
+   * ```
+   */
+  cache?: CacheOptions | false | undefined;
 }
 
 /** Options every SDK method takes as its last argument; they override the client's for that call. */
@@ -265,6 +279,8 @@ export const DEFAULTS = Object.freeze({
   maxResponseBytes: DEFAULT_MAX_RESPONSE_BYTES,
   /** Credentials go only over https or to loopback. */
   allowInsecureHttp: false,
+  /** No response cache. */
+  cache: false as const,
 });
 
 /** An options object once resolved: every field present, none undefined, read-only. */
@@ -308,6 +324,7 @@ export interface ResolvedConfig {
   readonly redirects: RedirectPolicy;
   readonly maxResponseBytes: number;
   readonly allowInsecureHttp: boolean;
+  readonly cache: ResolvedCache;
 }
 
 const isBrowser = (): boolean =>
@@ -484,6 +501,9 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       ConfigError,
     ),
     allowInsecureHttp,
+    cache: resolveCache(options.cache, ConfigError, (value, what, known) =>
+      checkOptionsObject(value, what, known, ConfigError),
+    ),
   });
 }
 

@@ -47,7 +47,8 @@ export function utf8Length(text: string): number {
     const c = text.charCodeAt(i);
     if (c < 0x80) n += 1;
     else if (c < 0x800) n += 2;
-    else if (c >= 0xd800 && c <= 0xdbff) {
+    else if (c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: one code point of 4 bytes. A lone surrogate is encoded as U+FFFD (3 bytes).
       n += 4;
       i++;
     } else n += 3;
@@ -177,4 +178,32 @@ export async function credentialId(headers: Readonly<Record<string, string>>): P
   let hex = '';
   for (const b of new Uint8Array(digest).subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
   return hex;
+}
+
+/** The cache's sizes as resolved, or `false` when the client has no cache. */
+export type ResolvedCache = Readonly<Required<{ [K in keyof CacheOptions]: number }>> | false;
+
+/**
+ * Resolves the client option `cache` once: `false`/absent is no cache, an object the sizes (whole numbers
+ * ≥ 0; unknown keys named). `Err` is ConfigError.
+ */
+export function resolveCache(
+  value: unknown,
+  Err: new (message: string) => Error,
+  checkKeys: (value: unknown, what: string, known: readonly string[]) => void,
+): ResolvedCache {
+  if (value === undefined || value === false) return false;
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Err('cache must be false or an object { maxEntries?, maxBytes? } (e.g. cache: {}).');
+  checkKeys(value, 'cache', ['maxEntries', 'maxBytes']);
+  const sized = (name: keyof CacheOptions): number => {
+    const given = (value as Record<string, unknown>)[name];
+    if (given === undefined) return CACHE_DEFAULTS[name];
+    if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 0)
+      throw new Err(
+        `cache.${name} must be a whole number ≥ 0; got ${typeof given === 'number' ? given : typeof given}.`,
+      );
+    return given;
+  };
+  return Object.freeze({ maxEntries: sized('maxEntries'), maxBytes: sized('maxBytes') });
 }

@@ -43,6 +43,7 @@ export const CLIENT_OPTION_KEYS = keys<ClientOptions>({
   redirects: true,
   maxResponseBytes: true,
   allowInsecureHttp: true,
+  cache: true,
 });
 
 export const REQUEST_OPTION_KEYS = keys<RequestOptions>({

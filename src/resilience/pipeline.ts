@@ -33,6 +33,8 @@ import {
 import { ConcurrencyLimit, Cooldown, TokenBucket } from './limiter.js';
 import { decideRetry, isIdempotentMethod } from './retry.js';
 import { wait } from './wait.js';
+import { ResponseCache } from '../cache/response-cache.js';
+import { cachePolicy, type CacheContext } from '../policies/cache.js';
 
 /** One logical call: what to send, described for messages and decisions. */
 export interface CallPlan {
@@ -120,6 +122,24 @@ export function createPipeline(
           maxResponseBytes: overrides.maxResponseBytes ?? config.maxResponseBytes,
           privateHeaders: headerNames(config.headers, overrides.headers),
         });
+  // The response cache (opt-in) wraps each attempt inside auth and retry; see policies/cache.ts.
+  const cached = config.cache
+    ? cachePolicy(new ResponseCache(config.cache), {
+        now: () => Date.now(),
+        onResult: (result, ctx) => {
+          if (log.enabled('debug'))
+            log.debug(`${ctx.description} cache ${result}`, { operationId: ctx.operationId, cache: result });
+          telemetry?.recordCache(ctx.operationId, result);
+        },
+        onEvict: (count, ctx) => {
+          if (log.enabled('debug'))
+            log.debug(`${ctx.description} evicted ${count} cached response(s)`, {
+              operationId: ctx.operationId,
+              evicted: count,
+            });
+        },
+      })
+    : undefined;
   const concurrency =
     config.maxConcurrency !== undefined
       ? new ConcurrencyLimit(config.maxConcurrency, config.maxQueue)
@@ -278,12 +298,23 @@ export function createPipeline(
         let outcome: Outcome | undefined;
         let error: UserManagementError;
         try {
-          const sent = attemptHeaders;
-          outcome = breaker
-            ? await breaker.execute(() =>
-                sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal),
-              )
-            : await sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal);
+          const attemptWith = (sent: Record<string, string> | undefined): Promise<Outcome> =>
+            breaker
+              ? breaker.execute(() =>
+                  sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal),
+                )
+              : sendOnce(plan, callFetch, sent, timeoutMs, deadlineAt, deadlineMs, signal);
+          if (cached) {
+            const cctx: CacheContext = {
+              operationId,
+              method: op.method,
+              url: plan.url,
+              description: what,
+              headers: { ...attemptHeaders },
+              cache: plan.cache,
+            };
+            outcome = await cached(cctx, () => attemptWith(cctx.headers));
+          } else outcome = await attemptWith(attemptHeaders);
           const requestId = outcome.response.headers.get('x-request-id') ?? undefined;
           span?.end(outcome.response.status, outcome.error, requestId);
           if (log.enabled('debug')) {

@@ -1,0 +1,126 @@
+// The opt-in revalidating response cache (client option `cache`), as a policy around each attempt.
+// A GET the spec says can be revalidated is kept when it came with an ETag; the next identical GET
+// (same full URL, same credentials) sends If-None-Match, and a 304 is answered from the kept body —
+// a fresh parse each time, so no caller can change what the next one gets. A response the server marked
+// fresh (Cache-Control max-age) is answered without asking at all. A successful write drops the resource,
+// anything under it and the lists of its tag. RFC 9110 §13.1.2, RFC 9111 §4.3 (a private cache).
+//
+// It sits inside the retry and auth policies: it sees the attempt's own credentials (a refreshed token
+// is another key), and a 304 leaves it as a success, so retry and breaker never see it as a failure.
+import type { Outcome } from '../http/attempt.js';
+import type { CacheHint } from '../resilience/pipeline.js';
+import {
+  credentialId,
+  entryBytes,
+  freshnessMs,
+  type CacheEntry,
+  type ResponseCache,
+} from '../cache/response-cache.js';
+
+/** How the cache answered a read: from memory, after a 304, or from the server in full. */
+export type CacheResult = 'hit' | 'revalidated' | 'miss';
+
+/** What the policy reads of a call and its attempt. */
+export interface CacheContext {
+  readonly operationId: string;
+  readonly method: string;
+  /** The URL without the query. */
+  readonly url: string;
+  readonly description: string;
+  /** This attempt's headers (credentials included); the policy adds If-None-Match. */
+  headers: Record<string, string>;
+  readonly cache?: CacheHint | undefined;
+}
+
+export interface CachePolicyDeps {
+  readonly now: () => number;
+  /** Told how each cacheable read was answered (logs, telemetry). */
+  readonly onResult?: (result: CacheResult, ctx: CacheContext) => void;
+  /** Told how many entries a write evicted. */
+  readonly onEvict?: (count: number, ctx: CacheContext) => void;
+}
+
+const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** The cache policy: `(ctx, next) => Promise<Outcome>` over one client's {@link ResponseCache}. */
+export function cachePolicy(
+  cache: ResponseCache,
+  deps: CachePolicyDeps,
+): (ctx: CacheContext, next: () => Promise<Outcome>) => Promise<Outcome> {
+  return async (ctx, next) => {
+    const hint = ctx.cache;
+    if (WRITES.has(ctx.method)) {
+      const outcome = await next();
+      if (!outcome.error && outcome.response.ok) {
+        const n = cache.evictWrite(pathOf(ctx.url), hint?.tag);
+        if (n > 0) deps.onEvict?.(n, ctx);
+      }
+      return outcome;
+    }
+    if (ctx.method !== 'GET' || !hint?.store) return next();
+    const who = await credentialId(ctx.headers);
+    if (who === undefined) return next();
+    const key = `${who} ${hint.key}`;
+    const entry = cache.get(key);
+    if (entry && entry.freshUntil > deps.now()) {
+      deps.onResult?.('hit', ctx);
+      return answerFrom(entry);
+    }
+    if (entry) ctx.headers = { ...ctx.headers, 'If-None-Match': entry.etag };
+    const outcome = await next();
+    const { response } = outcome;
+    if (entry && response.status === 304) {
+      // RFC 9111 §4.3.4: the 304's headers update the kept ones (a new Date, ETag, Cache-Control).
+      const updated = new Headers(entry.headers);
+      response.headers.forEach((value, name) => {
+        if (name !== 'content-length' && name !== 'content-type') updated.set(name, value);
+      });
+      entry.headers = [...updated];
+      entry.freshUntil = deps.now() + (freshnessMs(updated.get('cache-control'), updated.get('age')) ?? 0);
+      deps.onResult?.('revalidated', ctx);
+      return answerFrom(entry);
+    }
+    deps.onResult?.('miss', ctx);
+    const etag = response.headers.get('etag');
+    const freshMs = freshnessMs(response.headers.get('cache-control'), response.headers.get('age'));
+    if (outcome.error || response.status !== 200 || !etag || freshMs === undefined || outcome.data === undefined) {
+      if (entry) cache.delete(key);
+      return outcome;
+    }
+    const text = JSON.stringify(outcome.data);
+    const headers = [...response.headers];
+    cache.set({
+      key,
+      path: pathOf(ctx.url),
+      tag: hint.tag,
+      list: hint.list,
+      etag,
+      text,
+      status: response.status,
+      statusText: response.statusText,
+      headers,
+      freshUntil: deps.now() + freshMs,
+      bytes: entryBytes(key, text, headers),
+    } satisfies CacheEntry);
+    return outcome;
+  };
+}
+
+/** The kept response as a new outcome: a fresh parse of the body, the kept (and updated) headers. */
+function answerFrom(entry: CacheEntry): Outcome {
+  return {
+    response: new Response(null, {
+      status: entry.status,
+      statusText: entry.statusText,
+      headers: entry.headers,
+    }),
+    data: JSON.parse(entry.text) as unknown,
+    error: undefined,
+  };
+}
+
+/** The URL without query or fragment. */
+function pathOf(url: string): string {
+  const end = url.search(/[?#]/);
+  return end === -1 ? url : url.slice(0, end);
+}
