@@ -66,7 +66,11 @@ export function cachePolicy(
       deps.onResult?.('hit', ctx);
       return answerFrom(entry);
     }
-    if (entry) ctx.headers = { ...ctx.headers, 'If-None-Match': entry.etag };
+    // fetch marks a request with If-None-Match as uncacheable and then adds `Cache-Control: no-cache` unless
+    // one is present (Fetch standard, HTTP-network-or-cache fetch, steps on cache mode "no-store"); an
+    // Express server treats that as a forced reload and never answers 304. `max-age=0` says the same thing
+    // ("revalidate") without forbidding the 304.
+    if (entry) ctx.headers = { ...ctx.headers, 'If-None-Match': entry.etag, 'Cache-Control': 'max-age=0' };
     const outcome = await next();
     const { response } = outcome;
     if (entry && response.status === 304) {
@@ -83,7 +87,13 @@ export function cachePolicy(
     deps.onResult?.('miss', ctx);
     const etag = response.headers.get('etag');
     const freshMs = freshnessMs(response.headers.get('cache-control'), response.headers.get('age'));
-    if (outcome.error || response.status !== 200 || !etag || freshMs === undefined || outcome.data === undefined) {
+    if (
+      outcome.error ||
+      response.status !== 200 ||
+      !etag ||
+      freshMs === undefined ||
+      outcome.data === undefined
+    ) {
       if (entry) cache.delete(key);
       return outcome;
     }

@@ -25,6 +25,7 @@ interface Sent {
   ifNoneMatch: string | null;
   status: number;
   auth: string | null;
+  cacheControl: string | null;
 }
 
 function setup(options: Partial<ClientOptions> = {}, alter?: (response: Response) => Response) {
@@ -49,6 +50,7 @@ function setup(options: Partial<ClientOptions> = {}, alter?: (response: Response
         path: new URL(r.url).pathname + new URL(r.url).search,
         ifNoneMatch: r.headers.get('if-none-match'),
         auth: r.headers.get('authorization') ?? r.headers.get('x-api-key'),
+        cacheControl: r.headers.get('cache-control'),
         status: 0,
       };
       sent.push(entry);
@@ -77,6 +79,8 @@ describe('cache: revalidation', () => {
       [null, 200],
       [etagOf(first), 304],
     ]);
+    // With its own Cache-Control, so fetch adds no `no-cache` (which Express servers take as "never 304").
+    expect(sent[1]?.cacheControl).toBe('max-age=0');
     expect(second).toEqual(first);
     expect(second).not.toBe(first);
     // The copy carries the version too, so it can be written back under If-Match.

@@ -126,4 +126,25 @@ describe('conditional requests against json-server', () => {
     );
     await conform(client.groups.update(1, { description: group.description ?? '' }));
   });
+
+  it('revalidates with the cache: a repeated get sends If-None-Match, the 304 returns the same data, a write evicts it', async () => {
+    const { client, seen } = connect({ cache: {} });
+    const first = await conform(client.users.get(ID));
+    const again = await conform(client.users.get(ID));
+    expect(again).toEqual(first);
+    expect(seen.map((s) => [s.ifNoneMatch, s.status])).toEqual([
+      [null, 200],
+      [etagOf(first), 304],
+    ]);
+    // Lists too: json-server's own (weak) ETag of the page.
+    const page = await conform(client.users.list({ limit: 5 }));
+    expect(await conform(client.users.list({ limit: 5 }))).toEqual(page);
+    expect(seen.at(-1)?.status).toBe(304);
+    // A write through this client evicts the user and the user lists.
+    await conform(client.users.update(ID, { phone: '555-0102' }, { ifMatch: again }));
+    expect(await conform(client.users.get(ID))).toMatchObject({ phone: '555-0102' });
+    expect(seen.at(-1)).toMatchObject({ ifNoneMatch: null, status: 200 });
+    await conform(client.users.list({ limit: 5 }));
+    expect(seen.at(-1)).toMatchObject({ ifNoneMatch: null, status: 200 });
+  });
 });
