@@ -501,9 +501,9 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
       ConfigError,
     ),
     allowInsecureHttp,
-    cache: resolveCache(options.cache, ConfigError, (value, what, known) =>
-      checkOptionsObject(value, what, known, ConfigError),
-    ),
+    cache: resolveCache(options.cache, ConfigError, (value, what, known) => {
+      checkOptionsObject(value, what, known, ConfigError);
+    }),
   });
 }
 

@@ -172,7 +172,7 @@ export async function credentialId(headers: Readonly<Record<string, string>>): P
     if (CREDENTIAL_HEADERS.has(lower)) parts.push(`${lower}:${value}`);
   }
   if (parts.length === 0) return '';
-  const subtle = globalThis.crypto?.subtle as SubtleCrypto | undefined;
+  const subtle = (globalThis as { crypto?: { subtle?: SubtleCrypto } }).crypto?.subtle;
   if (!subtle) return undefined;
   const digest = await subtle.digest('SHA-256', new TextEncoder().encode(parts.sort().join('\n')));
   let hex = '';

@@ -146,8 +146,8 @@ export class Core {
       .map(String)
       .join(', ');
     return readModifyWrite(
-      (o) => this.call(getId, { path } as CallInput<G>, o),
-      (patch, o) => this.call(updateId, { path, body: patch } as CallInput<U>, o),
+      (o) => this.call(getId, { path }, o),
+      (patch, o) => this.call(updateId, { path, body: patch }, o),
       change,
       options,
       `client.${get.sdk.property}.modify(${ids})`,

@@ -31,7 +31,8 @@ export function rememberEtag(value: unknown, etag: string | null | undefined): v
  * ```
  */
 export function etagOf(resource: object): string | undefined {
-  return typeof resource === 'object' && resource !== null ? versions.get(resource) : undefined;
+  // A primitive from plain JavaScript is simply not found (WeakMap.get does not throw).
+  return versions.get(resource);
 }
 
 /** An ETag as `If-Match` may carry it: a quoted entity tag, optionally weak, or `*` (RFC 9110 §8.8.3). */

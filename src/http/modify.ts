@@ -26,8 +26,6 @@ export interface ModifyOptions extends Omit<RequestOptions, 'ifMatch' | 'idempot
 /** The default of {@link ModifyOptions.maxConflictRetries}. */
 export const DEFAULT_MAX_CONFLICT_RETRIES = 3;
 
-const MODIFY_ONLY = ['maxConflictRetries'] as const;
-
 /**
  * Runs the read-modify-write loop. `read` and `write` are the generated get and update of one item;
  * `what` names it in messages (`client.users.modify(1)`).
@@ -47,11 +45,10 @@ export async function readModifyWrite<T, Patch, R>(
       throw new InvalidArgumentError(
         `${what}: ${key} cannot be passed to modify(), which sets the version of each write itself and sends each write under its own key.`,
       );
-  const max = given.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
+  const { maxConflictRetries, ...request } = given;
+  const max = maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
   if (typeof max !== 'number' || !Number.isInteger(max) || max < 0 || max > 100)
     throw new InvalidArgumentError(`${what}: maxConflictRetries must be an integer from 0 to 100.`);
-  for (const key of MODIFY_ONLY) delete given[key];
-  const request = given as RequestOptions;
 
   for (let conflicts = 0; ; conflicts++) {
     const current = await read(request);

@@ -17,7 +17,7 @@ function hash(text: string): string {
 
 /** The strong ETag of a JSON representation. */
 export function etagFor(body: unknown): string {
-  return `"${hash(JSON.stringify(body) ?? '')}"`;
+  return `"${hash(JSON.stringify(body))}"`;
 }
 
 /** The entity tags of an `If-Match`/`If-None-Match` value (`*` stays `*`). */

@@ -45,7 +45,8 @@ function connect(options: Partial<ClientOptions> = {}) {
 }
 
 afterAll(async () => {
-  const { id: _, ...fields } = original;
+  const { id, ...fields } = original;
+  expect(id).toBe(ID);
   await connect().client.users.replace(ID, fields);
 });
 
@@ -75,7 +76,8 @@ describe('conditional requests against json-server', () => {
     expect((error as PreconditionFailedError).attempts).toHaveLength(1);
     expect(await conform(alice.users.get(ID))).toMatchObject({ website: 'bob.example' });
     // A stale replace and delete are refused the same way.
-    const { id: _, ...fields } = aliceCopy;
+    const { id, ...fields } = aliceCopy;
+    expect(id).toBe(ID);
     await expect(alice.users.replace(ID, fields, { ifMatch: aliceCopy })).rejects.toBeInstanceOf(
       PreconditionFailedError,
     );
@@ -118,7 +120,7 @@ describe('conditional requests against json-server', () => {
     const { client } = connect();
     const group = await conform(client.groups.get(1));
     const changed = await conform(
-      client.groups.modify(1, (g) => ({ description: `${g.description ?? ''}` || 'x' })),
+      client.groups.modify(1, (g) => ({ description: `${g.description ?? ''} (checked)` })),
     );
     expect(etagOf(changed)).not.toBe(etagOf(group));
     await expect(client.groups.update(1, { name: group.name }, { ifMatch: group })).rejects.toBeInstanceOf(
