@@ -13,6 +13,7 @@ export type { HeadersInput } from './http/header-values.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
 export { etagOf } from './http/etag.js';
 export type { ModifyFn, ModifyOptions } from './http/modify.js';
+export type { CacheOptions } from './cache/response-cache.js';
 export type {
   ResponseBody,
   RequestBody,
