@@ -39,7 +39,24 @@ export default defineConfig([
   },
   {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    sourcemap: true,
+    // Code splitting here, for one reason: cockatiel's module scope makes an AbortController, which
+    // Cloudflare Workers refuse at start-up, so the breaker imports it on first use (src/resilience/
+    // breaker.ts) and that import must stay a chunk of its own rather than a static import.
+    splitting: true,
+    treeshake: true,
+    define,
+    esbuildPlugins: [browserPlatform],
+  },
+  {
+    // The testing subpath for browsers, built on its own so that no chunk is shared with the main entry.
+    entry: { testing: 'src/testing/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',

@@ -46,6 +46,7 @@ export default defineConfig({
             'test/spec/**',
             'test/browser/**',
             'test/package/**',
+            'test/runtimes/**',
             'node_modules/**',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -92,6 +93,18 @@ export default defineConfig({
           include: ['test/browser/**/*.test.ts'],
           globalSetup: ['test/support/build-dist.ts'],
           testTimeout: 30_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        // The built package in other runtimes: a Worker in workerd (Miniflare) and a script in Deno, each
+        // against a loopback API. A missing runtime skips loudly, and fails under CI=true.
+        extends: true,
+        test: {
+          name: 'runtimes',
+          include: ['test/runtimes/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          testTimeout: 60_000,
           hookTimeout: 90_000,
         },
       },

@@ -4,9 +4,10 @@
 // openapi-fetch builds one Request per call; a retry must not re-send it ("Body has already been used",
 // openapi-typescript #1122), so the body is read once and every attempt gets a fresh Request.
 import createClient, { type Client, type ClientOptions as FetchClientOptions } from 'openapi-fetch';
-import type { FetchLike, RequestOptions } from '../config.js';
+import type { RequestOptions } from '../config.js';
+import type { FetchLike } from '../transport/fetch.js';
 import { ApiError } from '../errors.js';
-import type { Pipeline } from '../resilience/pipeline.js';
+import type { Pipeline } from '../pipeline/create-pipeline.js';
 import type { paths } from './api-types.js';
 import { operations, type OperationDef } from './operations.js';
 
@@ -67,6 +68,8 @@ export function createRawClient(
           operationId: id,
           op,
           url: request.url,
+          // Not kept (the caller controls raw's headers), but a write evicts what the methods cached.
+          cache: { key: request.url, tag: op.tag, list: op.pagination != null, store: false },
           send: async ({ signal, headers, fetch: transport }) => {
             const merged = new Headers(request.headers);
             for (const [k, v] of Object.entries(headers ?? {})) merged.set(k, v);

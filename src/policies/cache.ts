@@ -5,48 +5,95 @@
 // fresh (Cache-Control max-age) is answered without asking at all. A successful write drops the resource,
 // anything under it and the lists of its tag. RFC 9110 §13.1.2, RFC 9111 §4.3 (a private cache).
 //
-// It sits inside the retry and auth policies: it sees the attempt's own credentials (a refreshed token
-// is another key), and a 304 leaves it as a success, so retry and breaker never see it as a failure.
-import type { Outcome } from '../http/attempt.js';
-import type { CacheHint } from '../resilience/pipeline.js';
+// It sits right after auth, inside retry: it sees the attempt's own credentials (a refreshed token is
+// another key), and turns a 304 into the kept answer before the breaker and retry see it, so a 304 is
+// never a failure. It comes before the attempt span and the application's perAttempt policies, so they
+// see (and may sign) the If-None-Match it adds, and a fresh hit makes no attempt at all.
+import { ConfigError } from '../errors.js';
+import { checkNestedOptions, keysOf } from '../options/check-shape.js';
+import { checkNumber, wholeNumber } from '../validation.js';
+import type { Outcome } from '../transport/attempt.js';
 import {
   credentialId,
   entryBytes,
   freshnessMs,
+  ResponseCache,
   type CacheEntry,
-  type ResponseCache,
-} from '../cache/response-cache.js';
+  type CacheOptions,
+} from './cache-store.js';
+import type { CallContext, Next } from './policy.js';
+
+export type { CacheHint } from './policy.js';
+
+export type { CacheOptions } from './cache-store.js';
+
+/** Options of the cache policy. */
+export interface CachePolicyOptions {
+  /**
+   * An in-memory cache of GET responses that came with an ETag, revalidated on every use: the next
+   * identical GET sends `If-None-Match`, and a `304 Not Modified` is answered from the cache (a fresh copy).
+   * Kept per client, keyed by full URL and credentials, bounded by `maxEntries` and `maxBytes` (least
+   * recently used out first); a successful write evicts the resource and the lists of its tag. A call's
+   * `cache: false` bypasses it.
+   * @default false
+   * @example
+   * ```ts
+   * const client = new UserManagementClient({ apiKey, cache: { maxEntries: 1000, maxBytes: 16 * 1024 * 1024 } });
+   * ```
+   */
+  cache?: CacheOptions | false | undefined;
+}
+
+/** The cache's sizes, when an object is given. */
+const SIZES = Object.freeze({ maxEntries: 500, maxBytes: 8 * 1024 * 1024 });
+
+/** The cache policy's defaults: off. */
+export const CACHE_DEFAULTS = Object.freeze({
+  /** No response cache. */
+  cache: false as const,
+});
+
+/** The cache policy's options, resolved. */
+export interface ResolvedCacheOptions {
+  readonly cache: { readonly maxEntries: number; readonly maxBytes: number } | false;
+}
+
+const CACHE_KEYS = keysOf<CacheOptions>({ maxEntries: true, maxBytes: true });
+
+export function resolveCacheOptions(options: CachePolicyOptions): ResolvedCacheOptions {
+  const given: unknown = options.cache;
+  if (given === undefined || given === false) return { cache: false };
+  if (given === true)
+    throw new ConfigError('cache must be false or an object { maxEntries?, maxBytes? } (e.g. cache: {}).');
+  checkNestedOptions('cache', given, CACHE_KEYS, false, ConfigError);
+  const c = given as CacheOptions;
+  return {
+    cache: Object.freeze({
+      maxEntries: checkNumber('cache.maxEntries', c.maxEntries, wholeNumber(0), SIZES.maxEntries),
+      maxBytes: checkNumber('cache.maxBytes', c.maxBytes, wholeNumber(0), SIZES.maxBytes),
+    }),
+  };
+}
 
 /** How the cache answered a read: from memory, after a 304, or from the server in full. */
 export type CacheResult = 'hit' | 'revalidated' | 'miss';
 
-/** What the policy reads of a call and its attempt. */
-export interface CacheContext {
-  readonly operationId: string;
-  readonly method: string;
-  /** The URL without the query. */
-  readonly url: string;
-  readonly description: string;
-  /** This attempt's headers (credentials included); the policy adds If-None-Match. */
-  headers: Record<string, string>;
-  readonly cache?: CacheHint | undefined;
-}
-
 export interface CachePolicyDeps {
   readonly now: () => number;
   /** Told how each cacheable read was answered (logs, telemetry). */
-  readonly onResult?: (result: CacheResult, ctx: CacheContext) => void;
+  readonly onResult?: (result: CacheResult, ctx: CallContext) => void;
   /** Told how many entries a write evicted. */
-  readonly onEvict?: (count: number, ctx: CacheContext) => void;
+  readonly onEvict?: (count: number, ctx: CallContext) => void;
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-/** The cache policy: `(ctx, next) => Promise<Outcome>` over one client's {@link ResponseCache}. */
+/** The cache policy over one client's own {@link ResponseCache}. */
 export function cachePolicy(
-  cache: ResponseCache,
+  settings: Exclude<ResolvedCacheOptions['cache'], false>,
   deps: CachePolicyDeps,
-): (ctx: CacheContext, next: () => Promise<Outcome>) => Promise<Outcome> {
+): (ctx: CallContext, next: Next) => Promise<Outcome> {
+  const cache = new ResponseCache(settings);
   return async (ctx, next) => {
     const hint = ctx.cache;
     if (WRITES.has(ctx.method)) {
@@ -67,8 +114,8 @@ export function cachePolicy(
       return answerFrom(entry);
     }
     // fetch marks a request with If-None-Match as uncacheable and then adds `Cache-Control: no-cache` unless
-    // one is present (Fetch standard, HTTP-network-or-cache fetch, steps on cache mode "no-store"); an
-    // Express server treats that as a forced reload and never answers 304. `max-age=0` says the same thing
+    // one is present (Fetch standard, HTTP-network-or-cache fetch, cache mode "no-store"); an Express
+    // server treats that as a forced reload and never answers 304. `max-age=0` says the same thing
     // ("revalidate") without forbidding the 304.
     if (entry) ctx.headers = { ...ctx.headers, 'If-None-Match': entry.etag, 'Cache-Control': 'max-age=0' };
     const outcome = await next();

@@ -9,7 +9,7 @@ import {
   ResponseCache,
   utf8Length,
   type CacheEntry,
-} from '../../src/cache/response-cache.js';
+} from '../../src/policies/cache-store.js';
 
 function entry(key: string, text: string, extra: Partial<CacheEntry> = {}): CacheEntry {
   return {

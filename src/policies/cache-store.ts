@@ -1,4 +1,4 @@
-// The bounded in-memory store behind the client's opt-in `cache`: GET responses that came with an ETag,
+// The bounded in-memory store behind the cache policy (./cache.ts): GET responses that came with an ETag,
 // least recently used first out, bounded by entries and by bytes. It keeps the body as JSON text, so
 // every answer from it is a fresh parse the caller may change without touching the cache. Hand-written
 // (no LRU package): a Map already iterates in insertion order, which is all an LRU needs here.
@@ -178,32 +178,4 @@ export async function credentialId(headers: Readonly<Record<string, string>>): P
   let hex = '';
   for (const b of new Uint8Array(digest).subarray(0, 16)) hex += b.toString(16).padStart(2, '0');
   return hex;
-}
-
-/** The cache's sizes as resolved, or `false` when the client has no cache. */
-export type ResolvedCache = Readonly<Required<{ [K in keyof CacheOptions]: number }>> | false;
-
-/**
- * Resolves the client option `cache` once: `false`/absent is no cache, an object the sizes (whole numbers
- * ≥ 0; unknown keys named). `Err` is ConfigError.
- */
-export function resolveCache(
-  value: unknown,
-  Err: new (message: string) => Error,
-  checkKeys: (value: unknown, what: string, known: readonly string[]) => void,
-): ResolvedCache {
-  if (value === undefined || value === false) return false;
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    throw new Err('cache must be false or an object { maxEntries?, maxBytes? } (e.g. cache: {}).');
-  checkKeys(value, 'cache', ['maxEntries', 'maxBytes']);
-  const sized = (name: keyof CacheOptions): number => {
-    const given = (value as Record<string, unknown>)[name];
-    if (given === undefined) return CACHE_DEFAULTS[name];
-    if (typeof given !== 'number' || !Number.isSafeInteger(given) || given < 0)
-      throw new Err(
-        `cache.${name} must be a whole number ≥ 0; got ${typeof given === 'number' ? given : typeof given}.`,
-      );
-    return given;
-  };
-  return Object.freeze({ maxEntries: sized('maxEntries'), maxBytes: sized('maxBytes') });
 }
