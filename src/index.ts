@@ -82,6 +82,7 @@ export type { RateLimitPolicyOptions } from './policies/rate-limit.js';
 export type { ConcurrencyPolicyOptions } from './policies/concurrency.js';
 export type { LoggingPolicyOptions } from './policies/logging.js';
 export type { TelemetryPolicyOptions } from './policies/telemetry.js';
+export type { CachePolicyOptions } from './policies/cache.js';
 export type { CustomPolicyOptions } from './policies/custom.js';
 export type { CustomPolicy, PolicyPosition } from './policies/custom.js';
 export type { Outcome } from './transport/attempt.js';
