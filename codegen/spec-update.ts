@@ -175,16 +175,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const result = await classified;
   if (!result) return 0;
-  const sdk = describeSdkDiff(
-    diffSdk(
-      current.doc,
-      incoming.doc,
-      result.changes.flatMap((c) => c.operations),
-    ),
+  const methods = diffSdk(
+    current.doc,
+    incoming.doc,
+    result.changes.flatMap((c) => c.operations),
   );
+  const sdk = describeSdkDiff(methods);
   log('');
   log(renderReport(result));
-  if (sdk.length) log(['', '  SDK methods', ...sdk.map((l) => `    ${l}`)].join('\n'));
+  const marked = describeSdkDiff(methods, { added: '+', removed: '!', changed: '~' });
+  if (marked.length) log(['', '  SDK methods', ...marked.map((l) => `    ${l}`)].join('\n'));
   log('');
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string };
   const changeset = sdk.length
