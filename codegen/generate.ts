@@ -9,7 +9,7 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 import { buildModel, type SdkModel } from './model.js';
 import {
@@ -21,14 +21,10 @@ import {
   renderResource,
 } from './render.js';
 import { renderSpecModel } from './spec-model.js';
+import { GENERATED_DIR, root, SPEC_PATH } from './paths.js';
 import { loadSpec } from './spec.js';
 
-/** The repository root (this file lives in codegen/). */
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the generated code goes by default. */
-export const GENERATED_DIR = join(root, 'src/generated');
-/** The spec the SDK is generated from by default. */
-export const SPEC_PATH = join(root, 'spec/openapi.yaml');
+export { GENERATED_DIR, root, SPEC_PATH } from './paths.js';
 
 const posix = (p: string): string => p.split('\\').join('/');
 

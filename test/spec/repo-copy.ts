@@ -27,6 +27,7 @@ const SOURCES = [
   'test/support',
   'tsup.config.ts',
   'api-extractor.json',
+  'api-extractor.testing.json',
   'tsdoc.json',
 ];
 const WATCHED = ['spec', 'src/generated', '.changeset'];
