@@ -109,9 +109,13 @@ export function deriveSpecModel(doc: OpenApiDocument): { operations: JsonObject;
 
 /** src/generated/spec-model.ts for a parsed spec; `header` is the generator's "do not edit" banner. */
 export function renderSpecModel(header: string, doc: OpenApiDocument): string {
+  const model = deriveSpecModel(doc);
+  const ids = Object.keys(model.operations).map((id) => `  | ${JSON.stringify(id)}`);
   return (
     header +
     `/** The operations and schemas of the spec that the mock in \`user-management-sdk/testing\` reads. */\n` +
-    `export const specModel = ${JSON.stringify(deriveSpecModel(doc), null, 2)};\n`
+    `export const specModel = ${JSON.stringify(model, null, 2)};\n\n` +
+    `/** The operationIds of the spec, e.g. \`'getUser'\`. */\n` +
+    `export type SpecOperationId =\n${ids.length ? ids.join('\n') : '  never'};\n`
   );
 }

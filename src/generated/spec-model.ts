@@ -1173,3 +1173,20 @@ export const specModel = {
     }
   }
 };
+
+/** The operationIds of the spec, e.g. `'getUser'`. */
+export type SpecOperationId =
+  | "addGroupMembership"
+  | "createGroup"
+  | "createUser"
+  | "deleteGroup"
+  | "deleteUser"
+  | "getGroup"
+  | "getUser"
+  | "listGroupMemberships"
+  | "listGroups"
+  | "listUsers"
+  | "removeGroupMembership"
+  | "replaceUser"
+  | "updateGroup"
+  | "updateUser";

@@ -126,13 +126,6 @@ async function answer(
           ? state.store.find(route.collection, where)
           : state.store.update(route.collection, where, fields, route.action === 'merge');
       if (found) return json(status, found, headers);
-      // PUT to a record keyed by a field of its own (`/memberships/{userId}`) creates it, as such APIs do.
-      if (route.action === 'replace' && route.key?.field !== 'id')
-        return json(
-          status,
-          state.store.insert(route.collection, { ...fields, ...where }, route.assignsId),
-          headers,
-        );
       return notFound(route.collection, route.key ? params[route.key.param] : '', headers);
     }
     case 'remove':

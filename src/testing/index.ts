@@ -12,6 +12,7 @@ import type { MockApi, MockApiOptions } from './types.js';
 
 export type { MockFault } from './faults.js';
 export type { MockFetch } from './fetch.js';
+export type { MockOperationId } from './model.js';
 
 export { DEFAULT_MOCK_BASE_URL } from './mock.js';
 export type { MockApi, MockApiOptions } from './types.js';

@@ -4,6 +4,9 @@
 // as json-server's nested routes do). Nothing here names an operation: a new one in the spec is mocked too.
 import { specModel } from '../generated/spec-model.js';
 
+// The spec's operationIds, for MockApi.fail() (a union, so a typo fails to compile).
+export type { SpecOperationId as MockOperationId } from '../generated/spec-model.js';
+
 /** A JSON Schema as the spec writes it (OpenAPI 3.0 dialect, `$ref`s into `#/components/schemas`). */
 export type JsonSchema = Readonly<Record<string, unknown>>;
 

@@ -2,6 +2,7 @@
 import type { HttpHandler } from 'msw';
 import type { MockFault } from './faults.js';
 import type { MockFetch } from './fetch.js';
+import type { MockOperationId } from './model.js';
 
 /** Options of {@link createMockApi}. */
 export interface MockApiOptions {
@@ -44,5 +45,5 @@ export interface MockApi {
    * mock.fail('createUser', { dropConnection: true }); // one network error
    * ```
    */
-  fail(operationId: string, fault: MockFault, times?: number): void;
+  fail(operationId: MockOperationId, fault: MockFault, times?: number): void;
 }

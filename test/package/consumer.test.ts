@@ -83,6 +83,8 @@ export async function mocked(): Promise<number> {
   mock.fail('getUser', fault, 2);
   // @ts-expect-error a fault's status is a number
   mock.fail('getUser', { status: '503' });
+  // @ts-expect-error the spec has no operation getUsr
+  mock.fail('getUsr', fault);
   const client = new UserManagementClient({ baseUrl: mock.baseUrl, fetch: mock.fetch });
   return mock.handlers.length + (await client.users.list()).data.length;
 }

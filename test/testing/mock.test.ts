@@ -6,6 +6,7 @@ import {
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  RequestAbortedError,
   TimeoutError,
   UnprocessableEntityError,
   UserManagementClient,
@@ -268,6 +269,18 @@ describe('createMockApi: faults for the next calls of an operation', () => {
     await expect(ok).resolves.toMatchObject({ id: 1 });
   });
 
+  it('stops waiting when the caller aborts: RequestAbortedError, not the delayed answer', async () => {
+    vi.useFakeTimers();
+    const mock = createMockApi();
+    const { client } = clientOf(mock);
+    mock.fail('getUser', { delayMs: 60_000 });
+    const controller = new AbortController();
+    const user = client.users.get(1, { signal: controller.signal }).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort();
+    expect(await user).toBeInstanceOf(RequestAbortedError);
+  });
+
   it('reset() forgets queued faults', async () => {
     const mock = createMockApi();
     mock.fail('getUser', { status: 500 }, 10);
@@ -277,7 +290,7 @@ describe('createMockApi: faults for the next calls of an operation', () => {
 
   it('rejects a fault it cannot apply with a message that says why', () => {
     const mock = createMockApi();
-    expect(() => mock.fail('getUsr', { status: 503 })).toThrow(/no operation "getUsr"/);
+    expect(() => mock.fail('getUsr' as never, { status: 503 })).toThrow(/no operation "getUsr"/);
     expect(() => mock.fail('getUser', { status: 200 })).toThrow(RangeError);
     expect(() => mock.fail('getUser', {})).toThrow(/needs a status/);
     expect(() => mock.fail('getUser', { retryAfter: 1 })).toThrow(/goes with a status/);

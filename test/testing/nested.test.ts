@@ -45,6 +45,10 @@ paths:
     delete:
       operationId: deleteGroup
       responses: { '204': { description: gone }, '404': { description: missing } }
+    post:
+      operationId: touchGroup
+      responses:
+        '202': { description: queued, content: { application/json: { example: { queued: true } } } }
   /groups/{id}/memberships:
     parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]
     get:
@@ -174,6 +178,13 @@ describe('a spec with nested collections, mocked with no code of its own', () =>
     await groups.fetch(`${groups.baseUrl}/groups/1`, { method: 'DELETE' });
     const res = await groups.fetch(`${groups.baseUrl}/groups`);
     expect(await res.json()).toEqual([]);
+  });
+
+  it('answers an operation no json-server action fits with the spec’s example', async () => {
+    const mock = mockFromSpec(model);
+    const res = await mock.fetch(`${mock.baseUrl}/groups/1`, { method: 'POST' });
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ queued: true });
   });
 
   it('assigns ids to new groups (their schema has one) and validates them', async () => {
