@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { buildModel, type SdkModel } from './model.js';
 import {
   header,
@@ -44,6 +45,9 @@ export async function render(specPath: string): Promise<{ files: Map<string, str
   ]);
   for (const r of model.resources)
     files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));
+  // Formatted as the rest of the code base, so a diff of the generated code reads like a code review.
+  const options = { ...(await resolveConfig(join(root, 'src/index.ts'))), parser: 'typescript' };
+  for (const [name, text] of files) files.set(name, await format(text, options));
   return { files, model };
 }
 

@@ -15,6 +15,7 @@ const ALWAYS = [
   'scripts',
   'etc',
   '.spectral.yaml',
+  '.prettierrc.json',
   '.changeset',
   'package.json',
   'tsconfig.json',

@@ -44,7 +44,7 @@ describe.concurrent('spec:update', () => {
       await readFile(fixture('next-compatible.yaml'), 'utf8'),
     );
     expect(await copy.read('src/generated/operations.ts')).toMatch(
-      /deactivateUser: \{\s+method: "POST",\s+path: "\/users\/\{id\}\/deactivate"/,
+      /deactivateUser: \{\s+method: 'POST',\s+path: '\/users\/\{id\}\/deactivate'/,
     );
     expect(await copy.read('src/generated/schema.ts')).toContain('nickname?: string;');
 
