@@ -1,5 +1,61 @@
 // @ts-check
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
+import sdk, { layerAssigned } from './eslint/import-graph.js';
+
+// The layers of src/, outermost first. A file may import from its own layer and the layers below it,
+// never from one above (import-x/no-restricted-paths, type-only imports included); no import cycle
+// between files or folders (import-x/no-cycle for run-time edges, sdk/no-import-cycle for type-only
+// edges and folders); and every file under src/ is in a layer (sdk/layer-assigned).
+/** @type {readonly (readonly [string, readonly string[]])[]} */
+const LAYERS = [
+  // user-management-sdk and user-management-sdk/testing (which stands alone: see below);
+  // user-management-sdk/sync and the CLI, which import the SDK by its package name.
+  ['the entry modules', ['src/index.ts', 'src/testing', 'src/sync', 'src/cli']],
+  ['the client', ['src/client.ts']],
+  // Written by `npm run generate`: one class per tag, calling the core's narrow entry point.
+  [
+    'the generated resources',
+    ['src/generated/client.ts', 'src/generated/index.ts', 'src/generated/resources'],
+  ],
+  [
+    'the core and the generated tables',
+    [
+      'src/http',
+      'src/generated/schema.ts',
+      'src/generated/operations.ts',
+      'src/generated/models.ts',
+      'src/generated/spec-model.ts',
+    ],
+  ],
+  ['the pipeline', ['src/pipeline']],
+  ['config', ['src/config.ts', 'src/config']],
+  ['policies', ['src/policies']],
+  ['auth and telemetry', ['src/auth', 'src/telemetry']],
+  ['transport', ['src/transport']],
+  ['resilience primitives', ['src/resilience']],
+  [
+    'errors and platform',
+    [
+      'src/errors.ts',
+      'src/error-details.ts',
+      'src/describe.ts',
+      'src/validation.ts',
+      'src/logging.ts',
+      'src/env.ts',
+      'src/platform.ts',
+      'src/platform.browser.ts',
+      'src/version.ts',
+      'src/options',
+      'src/text',
+    ],
+  ],
+];
+const layerZones = LAYERS.slice(1).map(([name, target], i) => ({
+  target: [...target],
+  from: LAYERS.slice(0, i + 1).flatMap(([, globs]) => globs),
+  message: `${name} may import only from its own layer and those below it (see LAYERS in eslint.config.js).`,
+}));
 
 export default tseslint.config(
   {
@@ -11,6 +67,7 @@ export default tseslint.config(
       'node_modules/**',
       'scripts/**',
       'eslint.config.js',
+      'eslint/**',
     ],
   },
   {
@@ -19,6 +76,24 @@ export default tseslint.config(
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: {
+      'import-x': importX,
+      sdk: { rules: { ...sdk.rules, 'layer-assigned': layerAssigned(LAYERS) } },
+    },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.js'], extensionAlias: { '.js': ['.ts', '.js'] } }),
+      ],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { basePath: import.meta.dirname, zones: layerZones }],
+      'import-x/no-cycle': 'error',
+      'sdk/no-import-cycle': 'error',
+      'sdk/layer-assigned': 'error',
     },
   },
   {
@@ -33,6 +108,8 @@ export default tseslint.config(
       'src/client.ts',
       'src/index.ts',
       'src/testing/**',
+      // sync validates mapped records against the spec's schemas from the same model the mock reads.
+      'src/sync/validate.ts',
     ],
     rules: {
       'no-restricted-imports': [

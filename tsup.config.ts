@@ -38,8 +38,60 @@ export default defineConfig([
     define,
   },
   {
+    // Node-only subpaths: user-management-sdk/sync (ESM + CJS). The SDK itself stays an external
+    // self-reference, so sync shares the one copy of the client and its error classes (instanceof works).
+    entry: { sync: 'src/sync/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: true,
+    treeshake: true,
+    external: ['user-management-sdk'],
+    shims: true,
+    define,
+  },
+  {
+    // The `user-management` CLI (package bin): ESM, imports the SDK and ./sync by name like sync does.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    sourcemap: true,
+    external: ['user-management-sdk', 'user-management-sdk/sync', 'user-management-sdk/testing'],
+    banner: { js: '#!/usr/bin/env node' },
+    define,
+  },
+  {
+    // What ./sync resolves to outside Node: its functions throw a one-line error (no engine inside).
+    entry: { 'sync-node-only': 'src/sync/node-only.ts' },
+    format: ['esm'],
+    platform: 'neutral',
+    target: 'es2022',
+    dts: false,
+    define,
+  },
+  {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts' },
+    outDir: 'dist/browser',
+    format: ['esm'],
+    platform: 'browser',
+    target: 'es2022',
+    dts: false,
+    sourcemap: true,
+    // Code splitting here, for one reason: cockatiel's module scope makes an AbortController, which
+    // Cloudflare Workers refuse at start-up, so the breaker imports it on first use (src/resilience/
+    // breaker.ts) and that import must stay a chunk of its own rather than a static import.
+    splitting: true,
+    treeshake: true,
+    define,
+    esbuildPlugins: [browserPlatform],
+  },
+  {
+    // The testing subpath for browsers, built on its own so that no chunk is shared with the main entry.
+    entry: { testing: 'src/testing/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',

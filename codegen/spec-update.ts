@@ -9,7 +9,7 @@
 //
 // Exit codes: 0 done (or nothing to do), 1 a check or step failed, 2 usage, 3 refused a breaking change.
 import { readFileSync } from 'node:fs';
-import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
@@ -27,7 +27,8 @@ const require = createRequire(import.meta.url);
 const readFileSyncUtf8 = (path: string): string => readFileSync(path, 'utf8');
 const SPEC = SPEC_PATH;
 const GENERATED = GENERATED_DIR;
-const API_REPORT = join(root, 'etc/user-management-sdk.api.md');
+/** The API reports (etc/*.api.md), rewritten by the report step and put back with the rest on failure. */
+const API_REPORTS = join(root, 'etc');
 const rel = (p: string): string => relative(root, p).split('\\').join('/') || '.';
 
 const USAGE = `Usage: npm run spec:update -- <path to the provider's new spec> [options]
@@ -209,11 +210,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const backup = await mkdtemp(join(tmpdir(), 'um-spec-update-'));
   await cp(SPEC, join(backup, 'openapi.yaml'));
   await cp(GENERATED, join(backup, 'generated'), { recursive: true });
-  const hadReport = await access(API_REPORT).then(
+  const hadReport = await access(API_REPORTS).then(
     () => true,
     () => false,
   );
-  if (hadReport) await cp(API_REPORT, join(backup, 'api.md'));
+  if (hadReport) await cp(API_REPORTS, join(backup, 'etc'), { recursive: true });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -250,22 +251,27 @@ async function main(argv: readonly string[]): Promise<number> {
         '--passWithNoTests',
       ]);
       await step('build (tsup)', process.execPath, [binOf('tsup')]);
+      // Every API report of the package: api-extractor.json (the main entry) and one per subpath.
       const extractor = binOf('@microsoft/api-extractor', 'api-extractor');
-      await step('API report (api-extractor run --local)', process.execPath, [extractor, 'run', '--local']);
-      await step('API report of /testing (api-extractor run --local)', process.execPath, [
-        extractor,
-        'run',
-        '--local',
-        '--config',
-        'api-extractor.testing.json',
-      ]);
+      const configs = (await readdir(root)).filter((f) => /^api-extractor(\.[\w-]+)?\.json$/.test(f)).sort();
+      for (const config of configs)
+        await step(`API report (api-extractor run --local -c ${config})`, process.execPath, [
+          extractor,
+          'run',
+          '--local',
+          '-c',
+          config,
+        ]);
     }
     if (interrupted) throw new StepError('Interrupted.');
   } catch (err) {
     await cp(join(backup, 'openapi.yaml'), SPEC);
     await rm(GENERATED, { recursive: true, force: true });
     await cp(join(backup, 'generated'), GENERATED, { recursive: true });
-    if (hadReport) await cp(join(backup, 'api.md'), API_REPORT);
+    if (hadReport) {
+      await rm(API_REPORTS, { recursive: true, force: true });
+      await cp(join(backup, 'etc'), API_REPORTS, { recursive: true });
+    }
     const why =
       err instanceof StepError
         ? err.message

@@ -2,17 +2,17 @@
 // resilience pipeline and the generated resources; `raw` runs through the same pipeline.
 // Nothing here starts a timer or does I/O.
 import createClient, { type Client } from 'openapi-fetch';
-import { createAuthorizer, staticAuthHeaders } from './auth/credentials.js';
-import { resolveConfig, type ClientOptions, type FetchLike, type ResolvedConfig } from './config.js';
+import { createAuthorizer, staticAuthHeaders, type Authorizer } from './auth/credentials.js';
+import { resolveConfig, type ClientOptions, type ResolvedConfig } from './config.js';
 import { ApiError } from './errors.js';
 import { ApiResources } from './generated/index.js';
 import type { paths } from './http/api-types.js';
 import { Core } from './http/core.js';
 import { createRawClient } from './http/raw.js';
-import { baseFetchOf } from './http/transport.js';
-import { createLogger, createRedactor, type LevelledLogger } from './logging.js';
-import { createPipeline, type Authorizer, type Pipeline } from './resilience/pipeline.js';
+import { createLogger, withRedaction } from './logging.js';
+import { createPipeline, type Pipeline } from './pipeline/create-pipeline.js';
 import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
+import { createBaseFetch } from './transport/fetch.js';
 import { sdkHeaders } from './version.js';
 
 /**
@@ -31,7 +31,9 @@ export class UserManagementClient extends ApiResources {
   /** Resolves options (then env `USER_MGMT_*`, then defaults); throws ConfigError on bad config. */
   constructor(options: ClientOptions = {}) {
     const config = resolveConfig(options);
-    const fetch: FetchLike = baseFetchOf(config.fetch);
+    // The application's fetch (or the global one) with its fetchOptions; the pipeline adds redirects and
+    // the size cap around it.
+    const fetch = createBaseFetch(config.fetch, config.fetchOptions);
     // The client's own credentials are scrubbed from every log line and error message it produces.
     const secrets = createSecretScrubber([
       config.apiKey,
@@ -43,16 +45,16 @@ export class UserManagementClient extends ApiResources {
     );
     const clientOptions = {
       baseUrl: config.baseUrl,
-      // The transport follows redirects itself (see http/redirects.ts); fetch must hand them over.
+      // The transport follows redirects itself (see transport/redirects.ts); fetch must hand them over.
       redirect: 'manual' as const,
       headers: {
         Accept: 'application/json, application/problem+json;q=0.9',
         ...sdkHeaders(),
         ...config.headers,
-        ...staticAuthHeaders(config),
+        ...staticAuthHeaders(config.apiKey, config.auth),
       },
     };
-    const fetched = createAuthorizer(config, fetch);
+    const fetched = createAuthorizer(config.auth, fetch, config.timeoutMs, config.maxResponseBytes);
     const authorize: Authorizer | undefined = fetched
       ? async (refresh) => {
           const token = await fetched(refresh);
@@ -62,7 +64,7 @@ export class UserManagementClient extends ApiResources {
       : undefined;
     // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits, and
     // its transport (redirects, size cap), which it hands each attempt.
-    const pipeline = withScrubbedErrors(createPipeline(config, log, authorize), secrets);
+    const pipeline = withScrubbedErrors(createPipeline(config, log, authorize, { fetch }), secrets);
     super(new Core(createClient<paths>({ ...clientOptions, fetch }), config, pipeline));
     this.#config = config;
     this.raw = createRawClient(clientOptions, fetch, pipeline);
@@ -91,27 +93,6 @@ export class UserManagementClient extends ApiResources {
   [Symbol.for('nodejs.util.inspect.custom')](): string {
     return this.toString();
   }
-}
-
-/**
- * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
- * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
- */
-function withRedaction(
-  log: LevelledLogger,
-  keys: readonly string[],
-  scrub: (text: string) => string,
-): LevelledLogger {
-  const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys, scrub);
-  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
-    if (!log.enabled(level)) return () => undefined;
-    const fn = log[level];
-    return (message, fields) => {
-      fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
-    };
-  };
-  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
 }
 
 /** Errors leave the client without its own credentials in their message, whatever a server echoed. */

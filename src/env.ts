@@ -1,5 +1,8 @@
-// Reads the SDK's environment variables where there is an environment: in a browser there is no
-// `process`, and reading it must not throw.
+// The environment variables the SDK reads, and the one door through which it reads them. Each is read
+// only when the matching option is missing (`envValue`), so a runtime that guards the environment
+// (Deno without --allow-env) is never asked when every option is passed.
+import { readEnvVar } from './platform.js';
+
 /** The environment variables the SDK reads. */
 export const ENV_VARS = {
   baseUrl: 'USER_MGMT_BASE_URL',
@@ -8,15 +11,20 @@ export const ENV_VARS = {
   logLevel: 'USER_MGMT_LOG',
 } as const;
 
-export type EnvValues = { readonly [K in keyof typeof ENV_VARS]?: string };
+export type EnvKey = keyof typeof ENV_VARS;
+export type EnvValues = { readonly [K in EnvKey]?: string };
 
+/** One variable, trimmed; undefined when unset, empty or unreadable. */
+export function envValue(key: EnvKey): string | undefined {
+  return readEnvVar(ENV_VARS[key])?.trim() || undefined;
+}
+
+/** Every variable that is set. */
 export function readEnv(): EnvValues {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  if (!env) return {};
-  const out: { -readonly [K in keyof typeof ENV_VARS]?: string } = {};
-  for (const key of Object.keys(ENV_VARS) as (keyof typeof ENV_VARS)[]) {
-    const value = env[ENV_VARS[key]]?.trim();
-    if (value) out[key] = value;
+  const out: { -readonly [K in EnvKey]?: string } = {};
+  for (const key of Object.keys(ENV_VARS) as EnvKey[]) {
+    const value = envValue(key);
+    if (value !== undefined) out[key] = value;
   }
   return out;
 }

@@ -1,28 +1,19 @@
 // The error tree of the SDK. errorFromResponse() is the only place an HTTP status becomes a class.
-import type { Problem } from './http/api-types.js';
-import { excerpt } from './text/excerpt.js';
+// It imports nothing above it: the problem-details shape is declared in error-details.ts, and
+// src/http/api-types.ts checks at compile time that the spec's Problem schema still matches it.
+import {
+  asProblem,
+  describeApiError,
+  parseRateLimit,
+  type ApiErrorInit,
+  type AttemptRecord,
+  type FieldError,
+  type Problem,
+  type RateLimitInfo,
+} from './error-details.js';
 
-/** One attempt of a call, as recorded on every error the client throws. */
-export interface AttemptRecord {
-  /** 1-based attempt number. */
-  readonly attempt: number;
-  /** HTTP status, when a response arrived. */
-  readonly status?: number;
-  /** Name and message of the failure, when no usable response arrived. */
-  readonly error?: string;
-  /** How long the attempt took, in ms. */
-  readonly durationMs: number;
-  /** How long the client waited after this attempt before the next one, in ms (0 for the last). */
-  readonly waitMs: number;
-}
-
-/** A field-level validation failure from a problem-details body. */
-export interface FieldError {
-  /** The name of the field that failed. */
-  readonly field: string;
-  /** Why the field failed, for a person to read. */
-  readonly message: string;
-}
+export { describeCall, pathOf, snippet } from './describe.js';
+export type { ApiErrorInit, AttemptRecord, FieldError, Problem, RateLimitInfo } from './error-details.js';
 
 /** Base class of every error the SDK throws. */
 export class UserManagementError extends Error {
@@ -44,26 +35,6 @@ export class ConfigError extends UserManagementError {
 export class InvalidArgumentError extends UserManagementError {
   /** Always `'InvalidArgumentError'`, even in minified builds. */
   override readonly name: string = 'InvalidArgumentError';
-}
-
-/** What an ApiError is built from. */
-export interface ApiErrorInit {
-  /** HTTP status code. */
-  readonly status: number;
-  /** HTTP status text, when the response had one; used in the message. */
-  readonly statusText?: string;
-  /** Response headers, lower-cased (Set-Cookie redacted). */
-  readonly headers: Readonly<Record<string, string>>;
-  /** The parsed body (JSON when it was JSON, else the raw text, or undefined when empty). */
-  readonly body: unknown;
-  /** HTTP method of the request. */
-  readonly method: string;
-  /** URL of the request, with credentials and query secrets removed. */
-  readonly url: string;
-  /** Set when the body could not be read as the JSON the response promised. */
-  readonly parseFailure?: string;
-  /** How long the server asked the client to wait (Retry-After), in ms. */
-  readonly retryAfterMs?: number;
 }
 
 /** The server answered with an error status. */
@@ -89,7 +60,7 @@ export class ApiError extends UserManagementError {
 
   constructor(init: ApiErrorInit, message?: string) {
     const problem = asProblem(init.body);
-    super(message ?? describe(init, problem));
+    super(message ?? describeApiError(init, problem));
     this.status = init.status;
     this.headers = init.headers;
     this.body = init.body;
@@ -136,16 +107,6 @@ export class UnprocessableEntityError extends ApiError {
     super(init, message);
     this.fieldErrors = this.problem?.errors ?? [];
   }
-}
-
-/** Parsed `RateLimit-*` headers (IETF draft-ietf-httpapi-ratelimit-headers). */
-export interface RateLimitInfo {
-  /** Requests allowed in the current window (`RateLimit-Limit`). */
-  readonly limit?: number;
-  /** Requests left in the current window (`RateLimit-Remaining`). */
-  readonly remaining?: number;
-  /** Seconds until the window resets. */
-  readonly resetSeconds?: number;
 }
 
 /** 429 Too Many Requests; `retryAfterMs` says when to come back. */
@@ -276,81 +237,4 @@ const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
 export function errorFromResponse(init: ApiErrorInit, message?: string): ApiError {
   const Class = STATUS_CLASSES[init.status] ?? (init.status >= 500 ? InternalServerError : ApiError);
   return new Class(init, message);
-}
-
-function asProblem(body: unknown): Problem | undefined {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
-  const b = body as Record<string, unknown>;
-  if (typeof b.title !== 'string' && typeof b.detail !== 'string' && typeof b.type !== 'string')
-    return undefined;
-  const errors = Array.isArray(b.errors)
-    ? b.errors.filter(
-        (e): e is FieldError =>
-          typeof e === 'object' &&
-          e !== null &&
-          typeof (e as Record<string, unknown>).field === 'string' &&
-          typeof (e as Record<string, unknown>).message === 'string',
-      )
-    : undefined;
-  return { ...(b as Problem), ...(errors ? { errors } : {}) };
-}
-
-const SNIPPET = 120;
-/** Field errors named in a message; the rest stay on `fieldErrors`. */
-const MESSAGE_FIELD_ERRORS = 5;
-
-// Server text is cut before it reaches the message (the full problem stays on `err.problem`), so a
-// hostile detail costs the same as a short one.
-function describe(init: ApiErrorInit, problem: Problem | undefined): string {
-  const head = `${init.method} ${pathOf(init.url)} → ${init.status}${init.statusText ? ` ${excerpt(init.statusText, 60)}` : ''}`;
-  if (init.parseFailure !== undefined) return `${head}: ${init.parseFailure}`;
-  const detail = problem
-    ? excerpt(
-        [problem.title === init.statusText ? undefined : problem.title, problem.detail]
-          .filter((s): s is string => typeof s === 'string' && s.length > 0)
-          .map((s) => excerpt(s))
-          .join(': '),
-      )
-    : typeof init.body === 'string' && init.body.length > 0
-      ? snippet(init.body)
-      : '';
-  const errors = problem?.errors ?? [];
-  const shown = errors
-    .slice(0, MESSAGE_FIELD_ERRORS)
-    .map((e) => `${excerpt(e.field, 60)}: ${excerpt(e.message, 120)}`);
-  if (errors.length > MESSAGE_FIELD_ERRORS) shown.push(`${errors.length - MESSAGE_FIELD_ERRORS} more`);
-  const fields = shown.length ? ` (${shown.join('; ')})` : '';
-  return detail ? `${head}: ${detail}${fields}` : head;
-}
-
-/** A short single-line excerpt of a body, for messages. */
-export function snippet(text: string): string {
-  return excerpt(text, SNIPPET);
-}
-
-/** The path and query of an absolute URL, for messages (`/users/42?x=1`). */
-export function pathOf(url: string): string {
-  try {
-    const u = new URL(url);
-    return u.pathname + u.search;
-  } catch {
-    return url;
-  }
-}
-
-function parseRateLimit(headers: Readonly<Record<string, string>>): RateLimitInfo {
-  const num = (name: string): number | undefined => {
-    const raw = headers[name];
-    if (raw === undefined) return undefined;
-    const n = Number.parseInt(raw, 10);
-    return Number.isFinite(n) && n >= 0 ? n : undefined;
-  };
-  const limit = num('ratelimit-limit');
-  const remaining = num('ratelimit-remaining');
-  const resetSeconds = num('ratelimit-reset');
-  return {
-    ...(limit !== undefined ? { limit } : {}),
-    ...(remaining !== undefined ? { remaining } : {}),
-    ...(resetSeconds !== undefined ? { resetSeconds } : {}),
-  };
 }

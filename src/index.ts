@@ -8,8 +8,8 @@ export { SDK_VERSION } from './version.js';
 export * from './generated/index.js';
 export { DEFAULT_PAGE_SIZE, type Page } from './http/page.js';
 export type { ListAllOptions } from './http/iterate-pages.js';
-export type { RedirectPolicy } from './http/redirects.js';
-export type { HeadersInput } from './http/header-values.js';
+export type { RedirectPolicy } from './transport/redirects.js';
+export type { HeadersInput } from './transport/header-values.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
 export type {
   ResponseBody,
@@ -26,6 +26,9 @@ export {
   type ClientOptions,
   type RequestOptions,
   type FetchLike,
+  type FetchOptions,
+  type CustomFetch,
+  type FetchResponse,
   type TokenProvider,
   type OAuth2ClientCredentials,
   type BackoffOptions,
@@ -57,10 +60,27 @@ export {
   type RedirectErrorInit,
   type AttemptRecord,
   type FieldError,
+  type Problem,
   type RateLimitInfo,
   type TimeoutKind,
 } from './errors.js';
 export { LOG_LEVELS, type LogLevel, type Logger } from './logging.js';
+export type { Policy, PolicyContext } from './policies/policy.js';
+// The options each policy owns; ClientOptions is composed of them.
+export type { ConnectionOptions } from './config/connection.js';
+export type { AuthPolicyOptions } from './policies/auth.js';
+export type { AttemptPolicyOptions } from './policies/attempt.js';
+export type { DeadlinePolicyOptions } from './policies/deadline.js';
+export type { RetryPolicyOptions } from './policies/retry.js';
+export type { CooldownPolicyOptions } from './policies/cooldown.js';
+export type { BreakerPolicyOptions } from './policies/breaker.js';
+export type { RateLimitPolicyOptions } from './policies/rate-limit.js';
+export type { ConcurrencyPolicyOptions } from './policies/concurrency.js';
+export type { LoggingPolicyOptions } from './policies/logging.js';
+export type { TelemetryPolicyOptions } from './policies/telemetry.js';
+export type { CustomPolicyOptions } from './policies/custom.js';
+export type { CustomPolicy, PolicyPosition } from './policies/custom.js';
+export type { Outcome } from './transport/attempt.js';
 export type { OpenTelemetryApi } from './telemetry/otel.js';
 export type { RetryEvent, RetryReason, CircuitState, CircuitStateChange } from './resilience/events.js';
 export type { UserSortField, SortOrder, paths } from './http/api-types.js';

@@ -163,3 +163,24 @@ function decodeURIComponentSafe(s: string): string {
     return s;
   }
 }
+
+/**
+ * Redacts log fields on their way out, so no call site can leak a secret into a log line. A level
+ * that is off stays a no-op: nothing is redacted or formatted for a line nobody will read.
+ */
+export function withRedaction(
+  log: LevelledLogger,
+  keys: readonly string[],
+  scrub: (text: string) => string,
+): LevelledLogger {
+  const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
+  const redactor = createRedactor(keys, scrub);
+  const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
+    if (!log.enabled(level)) return () => undefined;
+    const fn = log[level];
+    return (message, fields) => {
+      fn(redactor.text(message), fields ? (redactor.body(fields) as Record<string, unknown>) : undefined);
+    };
+  };
+  return { error: wrap('error'), warn: wrap('warn'), info: wrap('info'), debug: wrap('debug'), enabled };
+}

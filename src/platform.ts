@@ -1,10 +1,20 @@
-// What differs between Node and browsers, in one module. The browser build swaps this file for
-// platform.browser.ts (see tsup.config.ts), so no Node-only code reaches a browser bundle.
+// What differs between Node and browsers, in one module that imports nothing of ours. The browser
+// build swaps this file for platform.browser.ts (see tsup.config.ts), so no Node-only code reaches a
+// browser bundle. Nothing here runs at import time.
 import { getMaxListeners, setMaxListeners } from 'node:events';
 import { createRequire } from 'node:module';
-import type { OpenTelemetryApi } from './telemetry/otel.js';
 
-export { readEnv } from './env.js';
+/**
+ * One environment variable, or undefined where there is no `process.env` (Workers) or reading it is
+ * refused (Deno without --allow-env throws NotCapable): an environment we may not read is not a source.
+ */
+export function readEnvVar(name: string): string | undefined {
+  try {
+    return (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env?.[name];
+  } catch {
+    return undefined;
+  }
+}
 
 /** The `User-Agent` this runtime lets us set, if any. */
 export function userAgent(sdk: string): string | undefined {
@@ -27,19 +37,14 @@ export function allowSharedSignal(signal: AbortSignal): void {
   if (max !== 0 && max < 1000) setMaxListeners(1000, signal);
 }
 
-let otel: OpenTelemetryApi | null | undefined;
-
 /**
  * `@opentelemetry/api` if the application installed it (an optional peer dependency), else null.
- * Looked up once per process, on the first call that needs it — never at import time.
+ * Called on a client's first call that needs it, never at import time; require() caches the module.
  */
-export function loadOpenTelemetry(): OpenTelemetryApi | null {
-  if (otel === undefined) {
-    try {
-      otel = createRequire(import.meta.url)('@opentelemetry/api') as OpenTelemetryApi;
-    } catch {
-      otel = null;
-    }
+export function loadOpenTelemetry(): unknown {
+  try {
+    return createRequire(import.meta.url)('@opentelemetry/api') as unknown;
+  } catch {
+    return null;
   }
-  return otel;
 }

@@ -46,7 +46,12 @@ describe('resolveConfig defaults', () => {
       backoff: { baseDelayMs: 500, multiplier: 2, maxDelayMs: 8_000 },
       maxRetryAfterMs: 60_000,
       retryNonIdempotent: false,
-      circuitBreaker: { failureThreshold: 5, halfOpenAfterMs: 10_000 },
+      circuitBreaker: {
+        failureThreshold: 5,
+        halfOpenAfterMs: 10_000,
+        samplingWindowMs: 10_000,
+        minimumRps: 5,
+      },
       retryBudget: { ratio: 0.2, windowMs: 10_000, minRetries: 3 },
       rateLimit: undefined,
       maxConcurrency: undefined,
@@ -89,7 +94,12 @@ describe('resolveConfig defaults', () => {
     });
 
     expect(config.backoff).toEqual({ baseDelayMs: 10, multiplier: 2, maxDelayMs: 8_000 });
-    expect(config.circuitBreaker).toEqual({ failureThreshold: 2, halfOpenAfterMs: 10_000 });
+    expect(config.circuitBreaker).toEqual({
+      failureThreshold: 2,
+      halfOpenAfterMs: 10_000,
+      samplingWindowMs: 10_000,
+      minimumRps: 5,
+    });
   });
 
   it('switches the circuit breaker and retry budget off with false', () => {

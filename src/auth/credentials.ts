@@ -1,26 +1,62 @@
-// Turns the resolved auth settings into headers: fixed ones set once on the openapi-fetch client,
-// and an Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
-import type { FetchLike, ResolvedConfig } from '../config.js';
-import type { Authorizer } from '../resilience/pipeline.js';
+// Turns resolved credentials into headers: fixed ones set once on the openapi-fetch client, and an
+// Authorizer for tokens that must be fetched per attempt (a token function, OAuth2).
 import { ConfigError, UserManagementError } from '../errors.js';
-import { checkHeaderValue } from '../http/header-values.js';
+import type { FetchLike } from '../transport/fetch.js';
+import { checkHeaderValue } from '../transport/header-values.js';
 import { createOAuth2Authorizer } from './oauth2.js';
 
+/** Returns the bearer token to send; called before every attempt, so it can rotate. */
+export type TokenProvider = () => string | Promise<string>;
+
+/** OAuth2 client-credentials settings (RFC 6749 §4.4). */
+export interface OAuth2ClientCredentials {
+  /** The client id. */
+  clientId: string;
+  /** The client secret; never logged nor put in an error. */
+  clientSecret: string;
+  /** Space-separated scopes to ask for. @default none */
+  scope?: string | undefined;
+  /** Token endpoint. @default `${baseUrl}/oauth/token` */
+  tokenUrl?: string | undefined;
+}
+
+/** Auth as resolved: what to send, never printed. */
+export type ResolvedAuth =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'apiKey'; readonly apiKey: string }
+  | { readonly kind: 'bearer'; readonly token: string | TokenProvider }
+  | {
+      readonly kind: 'oauth2';
+      readonly credentials: {
+        readonly clientId: string;
+        readonly clientSecret: string;
+        readonly tokenUrl: string;
+        readonly scope?: string;
+      };
+    };
+
+/** Supplies a bearer token per attempt; `refresh` forces a new one after a 401. */
+export type Authorizer = (refresh: boolean) => Promise<string>;
+
 /** Headers that never change for the client's lifetime. */
-export function staticAuthHeaders(config: ResolvedConfig): Record<string, string> {
+export function staticAuthHeaders(apiKey: string | undefined, auth: ResolvedAuth): Record<string, string> {
   const headers: Record<string, string> = {};
-  if (config.apiKey !== undefined) headers['X-API-Key'] = config.apiKey;
-  if (config.auth.kind === 'bearer' && typeof config.auth.token === 'string') {
-    headers.Authorization = `Bearer ${config.auth.token}`;
+  if (apiKey !== undefined) headers['X-API-Key'] = apiKey;
+  if (auth.kind === 'bearer' && typeof auth.token === 'string') {
+    headers.Authorization = `Bearer ${auth.token}`;
   }
   return headers;
 }
 
 /** An Authorizer when the token must be looked up per attempt; undefined when headers are fixed. */
-export function createAuthorizer(config: ResolvedConfig, fetch: FetchLike): Authorizer | undefined {
-  const auth = config.auth;
+export function createAuthorizer(
+  auth: ResolvedAuth,
+  fetch: FetchLike,
+  timeoutMs: number,
+  maxResponseBytes: number,
+): Authorizer | undefined {
   if (auth.kind === 'oauth2')
-    return createOAuth2Authorizer(auth.credentials, fetch, config.timeoutMs, config.maxResponseBytes);
+    return createOAuth2Authorizer(auth.credentials, fetch, timeoutMs, maxResponseBytes);
   if (auth.kind === 'bearer' && typeof auth.token === 'function') {
     const provide = auth.token;
     return async () => {

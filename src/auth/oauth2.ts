@@ -1,13 +1,13 @@
 // OAuth2 client credentials (RFC 6749 §4.4): fetch a token, cache it until shortly before it expires,
 // share one refresh among concurrent calls, and never let the secret reach a message or a log.
 import createClient from 'openapi-fetch';
-import type { FetchLike } from '../config.js';
-import { ApiError, AuthenticationError, UserManagementError } from '../errors.js';
-import { runAttempt } from '../http/attempt.js';
-import { headerValueProblem } from '../http/header-values.js';
-import { createTransport } from '../http/transport.js';
+import { ApiError, AuthenticationError, describeCall, UserManagementError } from '../errors.js';
 import { excerpt } from '../text/excerpt.js';
-import { urlForMessages } from '../http/transport-security.js';
+import { runAttempt } from '../transport/attempt.js';
+import type { FetchLike } from '../transport/fetch.js';
+import { createTransport } from '../transport/guarded-fetch.js';
+import { headerValueProblem } from '../transport/header-values.js';
+import { urlForMessages } from '../transport/transport-security.js';
 
 interface Credentials {
   readonly clientId: string;
@@ -68,6 +68,7 @@ export function createOAuth2Authorizer(
         {
           method: 'POST',
           url: shownUrl,
+          description: describeCall('POST', shownUrl),
           timeoutMs,
           timeoutKind: 'attempt',
           signal: undefined,

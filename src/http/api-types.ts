@@ -3,8 +3,18 @@
 // are generated as named interfaces so the API docs show each as a documented type.
 import type { operations as operationTypes, paths as GeneratedPaths } from '../generated/schema.js';
 import type { OperationId } from '../generated/operations.js';
+import type { Problem as SpecProblem } from '../generated/models.js';
+import type { Problem } from '../errors.js';
 
 export type * from '../generated/models.js';
+
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Assert<T extends true> = T;
+/**
+ * Fails to compile when the spec's Problem schema and the `Problem` errors.ts declares drift apart:
+ * errors.ts sits below the generated code and cannot import it.
+ */
+export type ProblemMatchesSpec = Assert<Same<SpecProblem, Problem>>;
 
 /** The OpenAPI paths generated from spec/openapi.yaml: the type parameter of `client.raw`. */
 export type paths = GeneratedPaths;

@@ -3,10 +3,10 @@
 // pipeline, and returns an APIPromise typed from the generated `paths` by operationId. Paginated
 // operations go through `page()`/`all()`, which add the paging on top of the same call.
 import type { Client } from 'openapi-fetch';
-import type { RequestOptions, ResolvedConfig } from '../config.js';
-import type { Pipeline } from '../resilience/pipeline.js';
+import { REQUEST_OPTION_KEYS, type RequestOptions, type ResolvedConfig } from '../config.js';
+import type { Pipeline } from '../pipeline/create-pipeline.js';
 import type { Item, paths, Result, SdkQuery, PathParams, RequestBody } from './api-types.js';
-import type { Outcome } from './attempt.js';
+import type { Outcome } from '../transport/attempt.js';
 import { operations, type OperationDef, type OperationId, type ParamDef } from './operations.js';
 import {
   DEFAULT_PAGE_SIZE,
@@ -17,10 +17,9 @@ import {
   type Page,
 } from './page.js';
 import { APIPromise, PagePromise } from './response.js';
-import { serializeBody } from './serialize-body.js';
+import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
 import { checkOptionsObject } from '../options/check-shape.js';
-import { REQUEST_OPTION_KEYS } from '../options/known-options.js';
 import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
 import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
 

@@ -4,9 +4,10 @@
 // openapi-fetch builds one Request per call; a retry must not re-send it ("Body has already been used",
 // openapi-typescript #1122), so the body is read once and every attempt gets a fresh Request.
 import createClient, { type Client, type ClientOptions as FetchClientOptions } from 'openapi-fetch';
-import type { FetchLike, RequestOptions } from '../config.js';
+import type { RequestOptions } from '../config.js';
+import type { FetchLike } from '../transport/fetch.js';
 import { ApiError } from '../errors.js';
-import type { Pipeline } from '../resilience/pipeline.js';
+import type { Pipeline } from '../pipeline/create-pipeline.js';
 import type { paths } from './api-types.js';
 import { operations, type OperationDef } from './operations.js';
 

@@ -3,7 +3,7 @@
 // Modelled on openai-node's APIPromise/PagePromise. It implements Promise instead of extending it, so no
 // Promise species games: `then` delegates to one lazily derived promise, and nothing extra is created or
 // parsed unless asked for — `.withResponse()` reads the same outcome the plain await does.
-import type { Outcome } from './attempt.js';
+import type { Outcome } from '../transport/attempt.js';
 import type { Page } from './page.js';
 
 /** A successful call with its response: what `.withResponse()` resolves to. */

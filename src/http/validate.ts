@@ -2,7 +2,7 @@
 // body is an InvalidArgumentError before anything is sent, with the SDK's name for the parameter.
 import { InvalidArgumentError } from '../errors.js';
 import { checkOptionsObject } from '../options/check-shape.js';
-import { checkPlainObject } from './serialize-body.js';
+import { checkPlainObject } from '../transport/serialize-body.js';
 import type { OperationDef, ParamDef } from './operations.js';
 
 type Scalar = string | number | boolean;

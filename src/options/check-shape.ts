@@ -33,7 +33,7 @@ export function checkOptionsObject(
 export function nearest(key: string, known: readonly string[]): string | undefined {
   const k = key.toLowerCase();
   let best: string | undefined;
-  let bestDistance = Math.max(2, Math.floor(k.length / 3)) + 1;
+  let bestDistance = Math.max(2, Math.round(k.length / 2.5)) + 1;
   for (const name of known) {
     const d = editDistance(k, name.toLowerCase(), bestDistance);
     if (d < bestDistance) {
@@ -72,4 +72,33 @@ export function checkBoolean(name: string, value: unknown, Err: ErrorClass): boo
   throw new Err(
     `${name} must be true or false; got ${typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
   );
+}
+
+/**
+ * A nested options object (`backoff`, `circuitBreaker`, …): undefined, `false` where that switches it
+ * off, or a plain object of known keys. A string like 'off' gets told what switches it off instead of
+ * being guessed at.
+ */
+export function checkNestedOptions(
+  name: string,
+  value: unknown,
+  known: readonly string[],
+  canBeFalse: boolean,
+  Err: ErrorClass,
+): void {
+  if (value === undefined || (canBeFalse && value === false)) return;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new Err(
+      `${name} must be an object${canBeFalse ? ' or false (to switch it off)' : ''}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
+    );
+  }
+  checkOptionsObject(value, name, known, Err);
+}
+
+/** The keys of an options type, checked by the compiler: a new option cannot be forgotten. */
+export type AllKeys<T> = { readonly [K in keyof Required<T>]: true };
+
+/** The names of `o`, frozen: what checkOptionsObject accepts. */
+export function keysOf<T>(o: AllKeys<T>): readonly string[] {
+  return Object.freeze(Object.keys(o));
 }

@@ -1,6 +1,7 @@
 // Client-side pacing: the shared cooldown after a server's Retry-After, an optional token bucket,
 // and an optional concurrency cap with a bounded queue.
 import { QueueFullError } from '../errors.js';
+import { onTimeoutOrAbort } from './wait.js';
 
 const MAX_COOLDOWN_MS = 24 * 60 * 60 * 1000;
 
@@ -103,34 +104,18 @@ export class ConcurrencyLimit {
     }
     return new Promise<void>((resolve, reject) => {
       // Leaving the queue at once hands the place to the calls behind.
-      const leave = (reason: Error): void => {
-        clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
+      const stop = onTimeoutOrAbort(onTimeout ? maxWaitMs : Infinity, signal, (end) => {
         const i = this.waiting.indexOf(entry);
         if (i !== -1) this.waiting.splice(i, 1);
-        reject(reason);
-      };
-      const onAbort = (): void => {
-        leave(signal?.reason as Error);
-      };
-      const timer =
-        Number.isFinite(maxWaitMs) && onTimeout
-          ? setTimeout(
-              () => {
-                leave(onTimeout());
-              },
-              Math.max(0, maxWaitMs),
-            )
-          : undefined;
+        reject(end === 'abort' || !onTimeout ? (signal?.reason as Error) : onTimeout());
+      });
       const entry = {
         start: () => {
-          clearTimeout(timer);
-          signal?.removeEventListener('abort', onAbort);
+          stop();
           resolve();
         },
       };
       this.waiting.push(entry);
-      signal?.addEventListener('abort', onAbort, { once: true });
     });
   }
 }

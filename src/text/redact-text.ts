@@ -13,48 +13,71 @@ export function redactText(text: string, isSecretKey: (name: string) => boolean)
   if (!text.includes('@') && !text.includes('=')) return text;
   const n = text.length;
   // Unchanged stretches are copied as slices: `out` grows only where something is removed or redacted.
-  const out: string[] = [];
+  let out = '';
   let copied = 0;
   let i = 0;
+  // Names already judged in this text: a text repeating one parameter pays for the check once.
+  const judged = new Map<string, boolean>();
   while (i < n) {
-    const c = text[i];
-    if (c === '/' && text[i + 1] === '/') {
+    const c = text.charCodeAt(i);
+    if (c === SLASH && text.charCodeAt(i + 1) === SLASH) {
       // Userinfo ends at the first "@" before any "/", "@" or whitespace.
       let j = i + 2;
-      while (j < n && !USERINFO_END.has(text[j] as string)) j++;
-      if (text[j] === '@') {
-        out.push(text.slice(copied, i + 2));
+      while (j < n && !isUserinfoEnd(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === AT) {
+        out += text.slice(copied, i + 2);
         copied = j + 1;
         i = j + 1;
       } else i += 2;
       continue;
     }
-    if (c === '?' || c === '&') {
+    if (c === QUESTION || c === AMPERSAND) {
       // The name runs to "=" (a parameter) or stops at a query end or "?" (then it was none).
       let j = i + 1;
-      while (j < n && !NAME_END.has(text[j] as string)) j++;
-      if (text[j] === '=' && j > i + 1) {
-        let k = j + 1;
-        while (k < n && !QUERY_END.has(text[k] as string)) k++;
+      while (j < n && !isNameEnd(text.charCodeAt(j))) j++;
+      if (text.charCodeAt(j) === EQUALS && j > i + 1) {
         const name = text.slice(i + 1, j);
-        if (isSecretKey(name.includes('%') ? decodeSafe(name) : name)) {
-          out.push(text.slice(copied, j + 1), REDACTED);
-          copied = k;
+        let secret = judged.get(name);
+        if (secret === undefined) {
+          secret = isSecretKey(name.includes('%') ? decodeSafe(name) : name);
+          if (judged.size < 1000) judged.set(name, secret);
         }
-        i = k;
+        if (secret) {
+          let k = j + 1;
+          while (k < n && !isQueryEnd(text.charCodeAt(k))) k++;
+          out += `${text.slice(copied, j + 1)}${REDACTED}`;
+          copied = k;
+          i = k;
+        } else {
+          // A harmless value is scanned too: it may hold a URL with userinfo or its own query.
+          i = j + 1;
+        }
       } else i = j;
       continue;
     }
     i++;
   }
-  if (copied === 0) return text;
-  out.push(text.slice(copied));
-  return out.join('');
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
-const USERINFO_END = new Set(['/', '@', ' ', '\t', '\n', '\r']);
-const QUERY_END = new Set(['&', '#', ' ', '\t', '\n', '\r']);
-const NAME_END = new Set([...QUERY_END, '=', '?']);
+const SLASH = 0x2f;
+const AT = 0x40;
+const QUESTION = 0x3f;
+const AMPERSAND = 0x26;
+const EQUALS = 0x3d;
+
+function isSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+function isUserinfoEnd(c: number): boolean {
+  return c === SLASH || c === AT || isSpace(c);
+}
+function isQueryEnd(c: number): boolean {
+  return c === AMPERSAND || c === 0x23 /* # */ || isSpace(c);
+}
+function isNameEnd(c: number): boolean {
+  return c === EQUALS || c === QUESTION || isQueryEnd(c);
+}
 
 function decodeSafe(s: string): string {
   try {

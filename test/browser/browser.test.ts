@@ -1,7 +1,8 @@
 // The browser build (dist/browser/index.js) in a real headless Chromium, against a real API on
 // another loopback origin: the page and the API differ in port, so every SDK request is cross-origin
 // and, because it sends Authorization / X-SDK-Version / Content-Type, needs a CORS preflight.
-// Chromium is Debian's (`apt-get install chromium`; .ci/run installs it); without it the suite skips.
+// Chromium is Debian's (`apt-get install chromium`; .ci/run installs it); without it the suite skips
+// loudly, and under CI=true it fails.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -12,17 +13,19 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { ROOT } from '../support/build-dist.js';
+import { requireRuntime } from '../support/runtime-gate.js';
 
 type Sdk = typeof import('../../src/index.js');
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
-if (!HAS_CHROMIUM) {
-  console.warn(
-    `[browser] SKIPPED: no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) ` +
-      'or set CHROMIUM_PATH to run the real-browser test.',
-  );
-}
+// Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
+const HAS_CHROMIUM = requireRuntime(
+  'browser',
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) ` +
+        'or set CHROMIUM_PATH to run the real-browser test.',
+);
 
 const BROWSER_BUNDLE = join(ROOT, 'dist/browser/index.js');
 const NODE_IMPORT =

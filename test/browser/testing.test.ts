@@ -1,6 +1,6 @@
 // user-management-sdk/testing's browser build (dist/browser/testing.js) in headless Chromium: the mock's
 // in-process fetch behind the SDK's browser build, and its MSW handlers under a real service worker
-// (setupWorker), bundled the way an app's bundler would. Skips without Chromium, like browser.test.ts.
+// (setupWorker), bundled the way an app's bundler would. Skips without Chromium (fails under CI=true), like browser.test.ts.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,9 +10,16 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-dist.js';
+import { requireRuntime } from '../support/runtime-gate.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = existsSync(CHROMIUM);
+// Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
+const HAS_CHROMIUM = requireRuntime(
+  'browser (testing subpath)',
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
+);
 const TESTING_BUNDLE = join(ROOT, 'dist/browser/testing.js');
 const NODE_IMPORT =
   /\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(\s*["']node:|\bimport\s*["']node:/;

@@ -6,7 +6,7 @@ import { resolveConfig } from '../../src/config.js';
 import { ConnectionError, InternalServerError } from '../../src/errors.js';
 import { operations } from '../../src/http/operations.js';
 import { createLogger } from '../../src/logging.js';
-import { createPipeline, type CallPlan } from '../../src/resilience/pipeline.js';
+import { createPipeline, type CallPlan } from '../../src/pipeline/create-pipeline.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 
 let server: FaultServer;

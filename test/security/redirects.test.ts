@@ -258,4 +258,5 @@ it('RedirectError is an ApiError with status, location and crossOrigin', async (
   expect(err.name).toBe('RedirectError');
   expect(err.location).toBe(`${other.url}/x`);
   expect(err.message).not.toMatch(/token=abc|frag/);
+  expect(JSON.stringify(err)).not.toMatch(/token=abc|frag/);
 });

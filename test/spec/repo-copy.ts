@@ -29,6 +29,7 @@ const SOURCES = [
   'tsup.config.ts',
   'api-extractor.json',
   'api-extractor.testing.json',
+  'api-extractor.sync.json',
   'tsdoc.json',
 ];
 const WATCHED = ['spec', 'src/generated', '.changeset'];

@@ -21,7 +21,9 @@ describe('spec:update, all steps', () => {
       expect(await copy.read('spec/openapi.yaml')).toBe(
         await readFile(fixture('next-compatible.yaml'), 'utf8'),
       );
-      expect(run.stdout).toMatch(/✔ API report \(api-extractor run --local\) \(\d+\.\d s\)/);
+      expect(run.stdout).toMatch(
+        /✔ API report \(api-extractor run --local -c api-extractor\.json\) \(\d+\.\d s\)/,
+      );
       // The new operation is a method with no hand-written line, in the code and in the API report.
       expect(await copy.read('src/generated/resources/users.ts')).toContain(
         'deactivate(id: number, options?: RequestOptions): APIPromise<User> {',

@@ -3,10 +3,10 @@
 // there, downgrades https to http and turns a redirected POST into a GET — see docs/SECURITY.md.
 // In Node (undici), Deno and Workers, `redirect: 'manual'` hands us the 3xx response; browsers give an
 // opaque one instead, handled at the end.
-import type { FetchLike } from '../config.js';
+import type { FetchLike } from './fetch.js';
 import { RedirectError } from '../errors.js';
 
-/** What the client does with a redirect; see {@link ClientOptions.redirects}. */
+/** What the client does with a redirect; see {@link ConnectionOptions.redirects}. */
 export type RedirectPolicy = 'same-origin' | 'none' | 'any-origin';
 
 /** The accepted values of `redirects`. */
@@ -75,19 +75,21 @@ export async function fetchWithRedirects(
       target = undefined;
     }
     const crossOrigin = target !== undefined && target.origin !== origin;
+    const shown = target ? `${target.origin}${target.pathname}` : '';
     const reject = (why: string): RedirectError =>
       new RedirectError(
         {
           status: response.status,
           statusText: response.statusText,
-          headers: headersOf(response),
+          // The Location header without its query either: it may carry a code or a token.
+          headers: { ...headersOf(response), ...(location !== null ? { location: shown } : {}) },
           body: undefined,
           method,
           url: first.url,
-          location: target ? `${target.origin}${target.pathname}` : '',
+          location: shown,
           crossOrigin,
         },
-        `${method} ${new URL(first.url).pathname} → ${response.status} redirect${target ? ` to ${target.origin}${target.pathname}` : ''} not followed: ${why}; nothing was sent there.`,
+        `${method} ${new URL(first.url).pathname} → ${response.status} redirect${target ? ` to ${shown}` : ''} not followed: ${why}; nothing was sent there.`,
       );
     if (settings.policy === 'none') throw reject('the client follows no redirects (redirects: "none")');
     if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:'))

@@ -1,6 +1,6 @@
 // The fetch every request goes through: the client's own redirect handling, then the body read under
 // the size cap. openapi-fetch takes it per request, so per-call settings apply per call.
-import type { FetchLike } from '../config.js';
+import type { FetchLike } from './fetch.js';
 import { readCapped } from './read-body.js';
 import { fetchWithRedirects, type RedirectPolicy } from './redirects.js';
 
@@ -34,9 +34,4 @@ export function headerNames(
   const names = new Set<string>();
   for (const h of headers) if (h) for (const name of Object.keys(h)) names.add(name.toLowerCase());
   return names;
-}
-
-/** The fetch the client was given, or the global one looked up at call time (tests may replace it). */
-export function baseFetchOf(fetch: FetchLike | undefined): FetchLike {
-  return fetch ?? ((input, init) => globalThis.fetch(input, init));
 }

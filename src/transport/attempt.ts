@@ -1,12 +1,11 @@
 // One attempt: send through openapi-fetch under its own AbortSignal (per-attempt timer + the caller's
 // signal), read the body inside the same timer, and turn whatever happened into an outcome or a typed error.
-import type { FetchLike } from '../config.js';
+import type { FetchLike } from './fetch.js';
 import {
   ApiError,
   ConnectionError,
   InvalidArgumentError,
   errorFromResponse,
-  pathOf,
   RequestAbortedError,
   snippet,
   TimeoutError,
@@ -14,6 +13,7 @@ import {
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
+import { onTimeoutOrAbort } from '../resilience/wait.js';
 import { excerpt } from '../text/excerpt.js';
 import { headersOf } from './redirects.js';
 
@@ -31,16 +31,21 @@ export type Send = (init: {
   fetch: FetchLike | undefined;
 }) => Promise<RawResult>;
 
-/** A response that arrived: `error` is set for non-2xx statuses and unreadable bodies. */
+/** What a call's attempt produced: a response that arrived, whatever its status. */
 export interface Outcome {
+  /** The response. Its body has been read: use `data` (or `error.body`). */
   readonly response: Response;
+  /** The parsed JSON body of a successful response, or undefined when it had none. */
   readonly data: unknown;
+  /** Set for an error status or an unreadable body; the call throws it unless a policy turns it around. */
   readonly error: ApiError | undefined;
 }
 
 export interface AttemptParams {
   readonly method: string;
   readonly url: string;
+  /** How messages name the call, e.g. `GET /users/42`. */
+  readonly description: string;
   readonly timeoutMs: number;
   /** Which limit `timeoutMs` is: the per-attempt timeout or what is left of the deadline. */
   readonly timeoutKind: TimeoutKind;
@@ -56,30 +61,23 @@ const CALLER_ABORTED = 2;
 export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome> {
   const ctl = new AbortController();
   let fired = 0;
-  const timer = setTimeout(() => {
-    fired = TIMED_OUT;
-    ctl.abort(new Error('timeout'));
-  }, p.timeoutMs);
-  const caller = p.signal;
-  const onAbort = (): void => {
-    fired = CALLER_ABORTED;
-    ctl.abort(caller?.reason);
-  };
-  caller?.addEventListener('abort', onAbort, { once: true });
+  const stop = onTimeoutOrAbort(p.timeoutMs, p.signal, (end) => {
+    fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
+    ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
+  });
   let raw: RawResult;
   try {
     raw = await send({ signal: ctl.signal, headers: p.headers, fetch: p.fetch });
   } catch (err) {
     throw mapFailure(err, fired, p);
   } finally {
-    clearTimeout(timer);
-    caller?.removeEventListener('abort', onAbort);
+    stop();
   }
   return toOutcome(raw, p);
 }
 
 function mapFailure(err: unknown, fired: number, p: AttemptParams): Error {
-  const what = `${p.method} ${pathOf(p.url)}`;
+  const what = p.description;
   if (fired === CALLER_ABORTED) {
     return new RequestAbortedError(`${what} was aborted by the caller.`, { cause: p.signal?.reason });
   }

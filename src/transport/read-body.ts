@@ -36,6 +36,10 @@ export async function readCapped(response: Response, limitBytes: number, what: s
     await stream.cancel().catch(() => undefined);
     throw tooLarge();
   }
+  // Fast path: a declared length within the limit binds the body (fetch fails a body longer than its
+  // Content-Length), unless it is compressed — then the length says nothing about what it inflates to.
+  const encoding = response.headers.get('content-encoding');
+  if (declared <= keep && (encoding === null || encoding === 'identity')) return response;
   const reader = stream.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;

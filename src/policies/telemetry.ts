@@ -1,0 +1,112 @@
+// OpenTelemetry: a span per call (outside the retries) with a child span per attempt (inside them,
+// after auth, so trace headers go out with each attempt), plus retry and breaker-opening counters.
+// @opentelemetry/api is looked up on a client's first call, never at import or construction.
+import { ApiError, ConfigError } from '../errors.js';
+import { loadOpenTelemetry } from '../platform.js';
+import { Telemetry, type OpenTelemetryApi } from '../telemetry/otel.js';
+import type { Outcome } from '../transport/attempt.js';
+import { finishError, type CallContext, type Next } from './policy.js';
+
+/** Options of the telemetry policy. */
+export interface TelemetryPolicyOptions {
+  /**
+   * OpenTelemetry: the `@opentelemetry/api` module, or `false` to switch tracing off.
+   * @default in Node, `@opentelemetry/api` when the application has it installed; in browsers, off
+   */
+  telemetry?: OpenTelemetryApi | false | undefined;
+}
+
+/** The telemetry policy's options, resolved. */
+export interface ResolvedTelemetry {
+  readonly telemetry: OpenTelemetryApi | false | undefined;
+}
+
+export function resolveTelemetry(options: TelemetryPolicyOptions): ResolvedTelemetry {
+  const value = options.telemetry;
+  if (value === undefined || value === false) return { telemetry: value };
+  // Checked at run time too: plain JavaScript may pass anything.
+  const api = value as unknown as {
+    trace?: { getTracer?: unknown };
+    metrics?: { getMeter?: unknown };
+  } | null;
+  if (typeof api?.trace?.getTracer !== 'function' || typeof api.metrics?.getMeter !== 'function') {
+    throw new ConfigError(
+      'telemetry must be the @opentelemetry/api module (import * as api from "@opentelemetry/api") or false.',
+    );
+  }
+  return { telemetry: value };
+}
+
+/** A client's telemetry, made on first use. */
+export interface TelemetryHandle {
+  /** The Telemetry, looking up @opentelemetry/api the first time; null when there is none. */
+  get(): Telemetry | null;
+  /** The Telemetry if already made, without looking anything up. */
+  current(): Telemetry | null | undefined;
+}
+
+export function createTelemetryHandle(
+  setting: OpenTelemetryApi | undefined,
+  origin: string,
+): TelemetryHandle {
+  let telemetry: Telemetry | null | undefined;
+  return {
+    get() {
+      if (telemetry === undefined) {
+        const api = setting ?? (loadOpenTelemetry() as OpenTelemetryApi | null);
+        telemetry = api ? new Telemetry(api, origin) : null;
+      }
+      return telemetry;
+    },
+    current: () => telemetry,
+  };
+}
+
+/** The call span: covers every attempt and wait; ends with the call's status and retry count. */
+export function telemetryCallPolicy(
+  handle: TelemetryHandle,
+  now: () => number,
+): (ctx: CallContext, next: Next) => Promise<Outcome> {
+  return async (ctx, next) => {
+    const trace = handle.get()?.startCall({
+      operationId: ctx.operationId,
+      method: ctx.method,
+      template: ctx.path,
+      url: ctx.url,
+    });
+    if (!trace) return next();
+    ctx.trace = trace;
+    let outcome: Outcome;
+    try {
+      outcome = await next();
+    } catch (err) {
+      const error = finishError(ctx, err, now());
+      trace.end(error instanceof ApiError ? error.status : undefined, error, ctx.retries);
+      throw error;
+    }
+    trace.end(outcome.response.status, outcome.error, ctx.retries);
+    return outcome;
+  };
+}
+
+/** The attempt span, and its trace context in the attempt's headers. */
+export function telemetryAttemptPolicy(): (ctx: CallContext, next: Next) => Promise<Outcome> {
+  return async (ctx, next) => {
+    const span = ctx.trace?.attempt(ctx.attempt, ctx.headers);
+    if (!span) return next();
+    if (span.headers) ctx.headers = span.headers;
+    let outcome: Outcome;
+    try {
+      outcome = await next();
+    } catch (err) {
+      span.end(undefined, err instanceof Error ? err : undefined, undefined);
+      throw err;
+    }
+    span.end(
+      outcome.response.status,
+      outcome.error,
+      outcome.response.headers.get('x-request-id') ?? undefined,
+    );
+    return outcome;
+  };
+}

@@ -1,0 +1,30 @@
+// What the runtime tests share: a loopback users API with two users, and the client options every
+// runtime passes (all of them, so nothing is read from an environment; the breaker on).
+import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+
+export async function startUsersApi(): Promise<FaultServer> {
+  const server = await startFaultServer();
+  server.setDefault({ kind: 'users' });
+  ['Ada', 'Grace'].forEach((name, i) => {
+    const username = name.toLowerCase();
+    server.users.set(i + 1, { id: i + 1, name, username, email: `${username}@example.com` });
+  });
+  return server;
+}
+
+/** The script each runtime runs, as the body of an async function of `sdk` and `baseUrl`. */
+export const SCRIPT = `
+  const client = new sdk.UserManagementClient({
+    baseUrl,
+    apiKey: 'runtime-key',
+    token: 'runtime-token',
+    logLevel: 'off',
+    telemetry: false,
+    circuitBreaker: { failureThreshold: 3, halfOpenAfterMs: 1000 },
+  });
+  const page = await client.users.list({ limit: 10 });
+  const user = await client.users.get(page.data[1].id);
+  return { names: page.data.map((u) => u.name), total: page.total, user: { id: user.id, name: user.name } };
+`;
+
+export const EXPECTED = { names: ['Ada', 'Grace'], total: 2, user: { id: 2, name: 'Grace' } };
