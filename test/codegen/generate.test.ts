@@ -74,7 +74,8 @@ describe('the generated surface of spec/openapi.yaml', () => {
   });
 });
 
-describe('a provider spec that adds operations and a new tag', () => {
+// Rendering runs openapi-typescript and Prettier over the whole spec: seconds on a busy machine.
+describe('a provider spec that adds operations and a new tag', { timeout: 60_000 }, () => {
   it('gives each new operation a method under the naming rules, path params → body → query → options', async () => {
     const path = await variant((spec) => {
       spec.tags.push({ name: 'teams', description: 'Teams of users.' });
