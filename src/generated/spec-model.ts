@@ -40,6 +40,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 404, 409, 422, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: false,
+        ifNoneMatch: false,
+      },
     },
     createGroup: {
       method: 'POST',
@@ -66,6 +71,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 409, 422, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: false,
+        ifNoneMatch: false,
+      },
     },
     createUser: {
       method: 'POST',
@@ -95,6 +105,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 409, 422, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: false,
+        ifNoneMatch: false,
+      },
     },
     deleteGroup: {
       method: 'DELETE',
@@ -118,7 +133,12 @@ export const specModel = {
         },
         examples: [{}],
       },
-      errorStatuses: [401, 403, 404, 429, 500, 503],
+      errorStatuses: [401, 403, 404, 412, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: true,
+        ifNoneMatch: false,
+      },
     },
     deleteUser: {
       method: 'DELETE',
@@ -142,7 +162,12 @@ export const specModel = {
         },
         examples: [{}],
       },
-      errorStatuses: [401, 403, 404, 429, 500, 503],
+      errorStatuses: [401, 403, 404, 412, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: true,
+        ifNoneMatch: false,
+      },
     },
     getGroup: {
       method: 'GET',
@@ -173,6 +198,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 404, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: false,
+        ifNoneMatch: true,
+      },
     },
     getUser: {
       method: 'GET',
@@ -221,6 +251,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 404, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: false,
+        ifNoneMatch: true,
+      },
     },
     listGroupMemberships: {
       method: 'GET',
@@ -299,6 +334,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 422, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: false,
+        ifNoneMatch: true,
+      },
     },
     listGroups: {
       method: 'GET',
@@ -382,6 +422,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 422, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: false,
+        ifNoneMatch: true,
+      },
     },
     listUsers: {
       method: 'GET',
@@ -482,6 +527,11 @@ export const specModel = {
         ],
       },
       errorStatuses: [400, 401, 403, 422, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: false,
+        ifNoneMatch: true,
+      },
     },
     removeGroupMembership: {
       method: 'DELETE',
@@ -506,6 +556,11 @@ export const specModel = {
         examples: [{}],
       },
       errorStatuses: [401, 403, 404, 429, 500, 503],
+      conditional: {
+        etag: false,
+        ifMatch: false,
+        ifNoneMatch: false,
+      },
     },
     replaceUser: {
       method: 'PUT',
@@ -559,7 +614,12 @@ export const specModel = {
           },
         ],
       },
-      errorStatuses: [400, 401, 403, 404, 409, 422, 429, 500, 503],
+      errorStatuses: [400, 401, 403, 404, 409, 412, 422, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: true,
+        ifNoneMatch: false,
+      },
     },
     updateGroup: {
       method: 'PATCH',
@@ -595,7 +655,12 @@ export const specModel = {
           },
         ],
       },
-      errorStatuses: [400, 401, 403, 404, 409, 422, 429, 500, 503],
+      errorStatuses: [400, 401, 403, 404, 409, 412, 422, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: true,
+        ifNoneMatch: false,
+      },
     },
     updateUser: {
       method: 'PATCH',
@@ -649,7 +714,12 @@ export const specModel = {
           },
         ],
       },
-      errorStatuses: [400, 401, 403, 404, 409, 422, 429, 500, 503],
+      errorStatuses: [400, 401, 403, 404, 409, 412, 422, 429, 500, 503],
+      conditional: {
+        etag: true,
+        ifMatch: true,
+        ifNoneMatch: false,
+      },
     },
   },
   schemas: {
