@@ -104,3 +104,30 @@ describe('CLI progress', () => {
     expect(lines).toEqual(['sync: 60/100 records, 10.0/s (created 55, updated 0, unchanged 0, failed 5)\n']);
   });
 });
+
+describe('CLI --map', () => {
+  it('loads the default export of a module, and rejects a module without a function with a UsageError', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadMap } = await import('../../src/cli/setup.js');
+    const dir = mkdtempSync(join(tmpdir(), 'um-map-'));
+    try {
+      writeFileSync(
+        join(dir, 'map.mjs'),
+        'export default (r) => ({ name: r.first + " " + r.last, username: r.login, email: r.mail });',
+      );
+      writeFileSync(join(dir, 'bad.mjs'), 'export const notAMap = 1;');
+      const map = await loadMap(join(dir, 'map.mjs'));
+      expect(await map({ first: 'Ada', last: 'Lovelace', login: 'ada', mail: 'ada@example.com' })).toEqual({
+        name: 'Ada Lovelace',
+        username: 'ada',
+        email: 'ada@example.com',
+      });
+      await expect(loadMap(join(dir, 'bad.mjs'))).rejects.toMatchObject({ name: 'UsageError' });
+      await expect(loadMap(join(dir, 'missing.mjs'))).rejects.toMatchObject({ name: 'UsageError' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
