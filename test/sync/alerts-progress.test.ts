@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
+import { loadMap } from '../../src/cli/setup.js';
 import { webhookAlert, type SyncAlert } from '../../src/sync/index.js';
 import { runSync } from '../../src/sync/run.js';
 import { emptyTotals } from '../../src/sync/tally.js';
@@ -107,10 +111,6 @@ describe('CLI progress', () => {
 
 describe('CLI --map', () => {
   it('loads the default export of a module, and rejects a module without a function with a UsageError', async () => {
-    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
-    const { join } = await import('node:path');
-    const { tmpdir } = await import('node:os');
-    const { loadMap } = await import('../../src/cli/setup.js');
     const dir = mkdtempSync(join(tmpdir(), 'um-map-'));
     try {
       writeFileSync(
