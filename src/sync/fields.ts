@@ -18,14 +18,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Hashes field values with a per-state-directory salt (HMAC-SHA-256, 96 bits kept), so the state holds
+ * Hashes field values with a per-state-directory salt (HMAC-SHA-256, 64 bits kept), so the state holds
  * no personal data and an email cannot be confirmed by hashing a guess without the salt.
  */
 export function createHasher(salt: Buffer): (value: unknown) => string {
   return (value) =>
     value === undefined
       ? '-'
-      : createHmac('sha256', salt).update(canonicalJson(value)).digest('base64url').slice(0, 16);
+      : createHmac('sha256', salt).update(canonicalJson(value)).digest().subarray(0, 8).toString('base64url');
 }
 
 /** The managed fields' hashes of a record (only the fields the mapped record sets). */

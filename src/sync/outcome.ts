@@ -2,7 +2,7 @@
 import type { User, UserPatch } from 'user-management-sdk';
 import type { FieldHashes } from './fields.js';
 import type { SourceItem } from './sources.js';
-import type { BaseEntry } from './state.js';
+import type { BaseStore } from './bases.js';
 import type { SyncTarget } from './target.js';
 import type {
   ConflictStrategy,
@@ -26,7 +26,7 @@ export interface RecordContext {
   readonly runId: string;
   readonly hash: (value: unknown) => string;
   readonly validator: RecordValidator;
-  readonly bases: ReadonlyMap<string, BaseEntry>;
+  readonly bases: Pick<BaseStore, 'get'>;
   /** Users by key value, when the run matched with one scan; else lookups use the API's filter. */
   readonly index: ReadonlyMap<string, User> | undefined;
   /** Key hashes seen so far in this pass (duplicates are dead-lettered). */
