@@ -220,15 +220,23 @@ describe('base store', () => {
   it('round-trips entries through the compact encoding (and JSON for fields outside NewUser)', async () => {
     const { BaseStore } = await import('../../src/sync/bases.js');
     const hash = fc.string({ minLength: 1, maxLength: 11 }).filter((s) => !/[,|]/.test(s));
-    const hashes = fc.dictionary(fc.constantFrom('name', 'username', 'email', 'phone', 'website', 'address', 'company'), hash);
+    const hashes = fc.dictionary(
+      fc.constantFrom('name', 'username', 'email', 'phone', 'website', 'address', 'company'),
+      hash,
+    );
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 40 }), hashes, fc.option(hashes, { nil: undefined }), (id, h, s) => {
-        const store = new BaseStore();
-        const at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
-        const entry = { id, h, ...(s === undefined ? {} : { s }), at };
-        store.set('k', entry);
-        expect(store.get('k')).toEqual(entry);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        hashes,
+        fc.option(hashes, { nil: undefined }),
+        (id, h, s) => {
+          const store = new BaseStore();
+          const at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+          const entry = { id, h, ...(s === undefined ? {} : { s }), at };
+          store.set('k', entry);
+          expect(store.get('k')).toEqual(entry);
+        },
+      ),
     );
     const store = new BaseStore();
     const odd = { id: 1, h: { nickname: 'x' }, at: '2026-01-01T00:00:00.000Z' };
