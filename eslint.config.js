@@ -9,8 +9,9 @@ import sdk, { layerAssigned } from './eslint/import-graph.js';
 // edges and folders); and every file under src/ is in a layer (sdk/layer-assigned).
 /** @type {readonly (readonly [string, readonly string[]])[]} */
 const LAYERS = [
-  // user-management-sdk and user-management-sdk/testing (which stands alone: see below).
-  ['the entry modules', ['src/index.ts', 'src/testing']],
+  // user-management-sdk and user-management-sdk/testing (which stands alone: see below);
+  // user-management-sdk/sync and the CLI, which import the SDK by its package name.
+  ['the entry modules', ['src/index.ts', 'src/testing', 'src/sync', 'src/cli']],
   ['the client', ['src/client.ts']],
   // Written by `npm run generate`: one class per tag, calling the core's narrow entry point.
   [
@@ -107,6 +108,8 @@ export default tseslint.config(
       'src/client.ts',
       'src/index.ts',
       'src/testing/**',
+      // sync validates mapped records against the spec's schemas from the same model the mock reads.
+      'src/sync/validate.ts',
     ],
     rules: {
       'no-restricted-imports': [

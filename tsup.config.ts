@@ -38,6 +38,41 @@ export default defineConfig([
     define,
   },
   {
+    // Node-only subpaths: user-management-sdk/sync (ESM + CJS). The SDK itself stays an external
+    // self-reference, so sync shares the one copy of the client and its error classes (instanceof works).
+    entry: { sync: 'src/sync/index.ts' },
+    format: ['esm', 'cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: true,
+    treeshake: true,
+    external: ['user-management-sdk'],
+    shims: true,
+    define,
+  },
+  {
+    // The `user-management` CLI (package bin): ESM, imports the SDK and ./sync by name like sync does.
+    entry: { cli: 'src/cli/index.ts' },
+    format: ['esm'],
+    platform: 'node',
+    target: 'node20',
+    dts: false,
+    sourcemap: true,
+    external: ['user-management-sdk', 'user-management-sdk/sync', 'user-management-sdk/testing'],
+    banner: { js: '#!/usr/bin/env node' },
+    define,
+  },
+  {
+    // What ./sync resolves to outside Node: its functions throw a one-line error (no engine inside).
+    entry: { 'sync-node-only': 'src/sync/node-only.ts' },
+    format: ['esm'],
+    platform: 'neutral',
+    target: 'es2022',
+    dts: false,
+    define,
+  },
+  {
     // Browsers and other non-Node runtimes: ESM, no Node built-ins.
     entry: { index: 'src/index.ts' },
     outDir: 'dist/browser',

@@ -13,12 +13,17 @@ const { version } = JSON.parse(readFileSync(new URL('./package.json', import.met
 // browser and package test what ships in dist/ (a global setup rebuilds it when stale).
 export default defineConfig({
   define: { __SDK_VERSION__: JSON.stringify(version) },
-  // examples/ import the package by name, as a consumer would; in this repo that name means the sources.
+  // examples/ import the package by name, as a consumer would, and so do src/sync and src/cli (one copy
+  // of the client and its errors once built); in this repo that name means the sources.
   resolve: {
     alias: [
       {
         find: /^user-management-sdk\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      },
+      {
+        find: /^user-management-sdk\/sync$/,
+        replacement: fileURLToPath(new URL('./src/sync/index.ts', import.meta.url)),
       },
       {
         find: /^user-management-sdk$/,
@@ -50,6 +55,7 @@ export default defineConfig({
             'test/spec/**',
             'test/browser/**',
             'test/package/**',
+            'test/sync-e2e/**',
             'test/runtimes/**',
             'node_modules/**',
           ],
@@ -73,6 +79,22 @@ export default defineConfig({
           include: ['test/conformance/**/*.test.ts'],
           globalSetup: ['test/conformance/global-setup.ts'],
           testTimeout: 20_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        // syncUsers and the CLI end to end: json-server with the conditional middleware (Idempotency-Key,
+        // If-Match → 412, injected faults) behind Prism's validating proxy. One server: files run one at a time.
+        extends: true,
+        test: {
+          name: 'sync-e2e',
+          include: ['test/sync-e2e/**/*.test.ts'],
+          globalSetup: ['test/sync-e2e/global-setup.ts'],
+          fileParallelism: false,
+          // After the other projects: thousands of requests through Prism would load the machine while
+          // their timing tests (ratios measured in the same run) are measuring.
+          sequence: { groupOrder: 1 },
+          testTimeout: 120_000,
           hookTimeout: 60_000,
         },
       },

@@ -3,7 +3,15 @@
 // imported from ESM (both making a real call to a loopback API) and typechecked with TypeScript under
 // `node16` and `bundler` resolution.
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -111,6 +119,19 @@ export async function main(): Promise<string> {
 }
 `;
 
+/** The sync subpath, typed: a wrong option is a type error. */
+const TYPED_SYNC = `import { UserManagementClient } from 'user-management-sdk';
+import { syncUsers, type SyncReport } from 'user-management-sdk/sync';
+
+export async function sync(): Promise<number> {
+  const client = new UserManagementClient({ baseUrl: 'https://api.example.com' });
+  const report: SyncReport = await syncUsers(client, 'users.csv', { key: 'username', conflict: 'target-wins', dryRun: true });
+  // @ts-expect-error conflict must be a strategy name or a function
+  await syncUsers(client, 'users.csv', { conflict: 'newest' });
+  return report.totals.created;
+}
+`;
+
 const tsconfig = (module: string, moduleResolution: string, files: string[]) =>
   JSON.stringify({
     compilerOptions: {
@@ -174,13 +195,15 @@ describe('the packed tarball, installed in a fresh project', () => {
     writeFileSync(join(consumer, 'mock.mjs'), MOCK_ESM);
     writeFileSync(join(consumer, 'typed-mock.mts'), TYPED_MOCK);
     writeFileSync(join(consumer, 'typed-mock-bundler.ts'), TYPED_MOCK);
+    writeFileSync(join(consumer, 'typed-sync.mts'), TYPED_SYNC);
+    writeFileSync(join(consumer, 'typed-sync-bundler.ts'), TYPED_SYNC);
     writeFileSync(
       join(consumer, 'tsconfig.node16.json'),
-      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts', 'typed-mock.mts']),
+      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts', 'typed-mock.mts', 'typed-sync.mts']),
     );
     writeFileSync(
       join(consumer, 'tsconfig.bundler.json'),
-      tsconfig('esnext', 'bundler', ['typed-bundler.ts', 'typed-mock-bundler.ts']),
+      tsconfig('esnext', 'bundler', ['typed-bundler.ts', 'typed-mock-bundler.ts', 'typed-sync-bundler.ts']),
     );
 
     api = await startFaultServer();
@@ -249,5 +272,59 @@ describe('the packed tarball, installed in a fresh project', () => {
 
   it('typechecks against the shipped declarations with moduleResolution bundler', async () => {
     await tsc(consumer, 'tsconfig.bundler.json');
+  });
+
+  it('loads user-management-sdk/sync from CommonJS and ESM, sharing the main entry (one copy of the errors)', async () => {
+    const script = (load: string) =>
+      `${load}\nconsole.log(JSON.stringify({ fn: typeof sync.syncUsers, shared: sync === undefined ? false : true }));`;
+    writeFileSync(join(consumer, 'sync.cjs'), script("const sync = require('user-management-sdk/sync');"));
+    writeFileSync(join(consumer, 'sync.mjs'), script("import * as sync from 'user-management-sdk/sync';"));
+    for (const file of ['sync.cjs', 'sync.mjs']) {
+      const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
+      expect(JSON.parse(stdout)).toEqual({ fn: 'function', shared: true });
+    }
+    const installed = join(consumer, 'node_modules/user-management-sdk/dist');
+    // The sync build imports the SDK by name instead of bundling a second copy of the client.
+    expect(readFileSync(join(installed, 'sync.js'), 'utf8')).toMatch(/from ["']user-management-sdk["']/);
+    expect(readFileSync(join(installed, 'sync.cjs'), 'utf8')).toMatch(
+      /require\(["']user-management-sdk["']\)/,
+    );
+  });
+
+  it('keeps sync out of the browser: no browser build of it, and the non-Node condition is a one-line error', async () => {
+    const pkg = JSON.parse(
+      readFileSync(join(consumer, 'node_modules/user-management-sdk/package.json'), 'utf8'),
+    );
+    expect(Object.keys(pkg.exports['./sync'])).toEqual(['node', 'default']);
+    expect(pkg.exports['./sync'].default.default).toBe('./dist/sync-node-only.js');
+    const browser = join(consumer, 'node_modules/user-management-sdk/dist/browser');
+    for (const f of readdirSync(browser).filter((n) => n.endsWith('.js')))
+      expect(readFileSync(join(browser, f), 'utf8')).not.toMatch(/dead-letter|syncUsers|csv-parse/);
+    // A browser bundle that imports it gets the one-line error module, not the engine.
+    const { build } = await import('esbuild');
+    const out = await build({
+      stdin: { contents: "export { syncUsers } from 'user-management-sdk/sync';", resolveDir: consumer },
+      bundle: true,
+      platform: 'browser',
+      format: 'esm',
+      write: false,
+      logLevel: 'silent',
+    });
+    const text = out.outputFiles[0]!.text;
+    expect(text).toContain('user-management-sdk/sync runs on Node.js only');
+    expect(text.length).toBeLessThan(500);
+  });
+
+  it('installs the user-management CLI, which prints a dry-run plan and exits 0', async () => {
+    copyFileSync(join(ROOT, 'examples/users.csv'), join(consumer, 'users.csv'));
+    const bin = join(consumer, 'node_modules/.bin/user-management');
+    const { stdout } = await run(bin, ['sync', 'users', 'users.csv', '--dry-run'], {
+      cwd: consumer,
+      env: { ...env, USER_MGMT_BASE_URL: api.url },
+    });
+    expect(stdout).toMatch(/^Plan \(dry run, nothing written\):/);
+    expect(stdout).toMatch(/create\s+ada@example\.com/);
+    expect(stdout).toMatch(/Would sync 10 records/);
+    await expect(run(bin, ['sync', 'users'], { cwd: consumer, env })).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 
@@ -19,8 +20,23 @@ export interface JsonServerOptions {
   readonly attempts?: number;
   /** Picks the port for each attempt. @default pickFreePort */
   readonly pickPort?: () => Promise<number>;
-  /** Absolute paths of json-server middlewares (`--middlewares`). @default [] */
+  /** Absolute paths of json-server middlewares (`--middlewares`; the CLI only). @default [] */
   readonly middlewares?: readonly string[];
+  /**
+   * Run json-server as a library with the conditional middleware (Idempotency-Key replay, ETag and
+   * If-Match → 412) and seeded fault injection (test/support/json-server-app.cjs) instead of its CLI.
+   */
+  readonly conditional?: JsonServerAppOptions;
+}
+
+/** Options of test/support/json-server-app.cjs (also accepted by its `POST /__control`). */
+export interface JsonServerAppOptions {
+  /** Share of /users requests answered 503 (Retry-After: 0) before they are handled. */
+  readonly failRate?: number;
+  /** Share of creates that happen but whose connection is reset instead of answered. */
+  readonly dropAfterCreateRate?: number;
+  /** Seed of the fault PRNG. @default 1 */
+  readonly seed?: number;
 }
 
 export interface JsonServerHandle {
@@ -47,7 +63,14 @@ export async function pickFreePort(): Promise<number> {
 }
 
 export async function startJsonServer(options: JsonServerOptions): Promise<JsonServerHandle> {
-  const { db, timeoutMs = 15_000, attempts = 5, pickPort = pickFreePort, middlewares = [] } = options;
+  const {
+    db,
+    timeoutMs = 15_000,
+    attempts = 5,
+    pickPort = pickFreePort,
+    middlewares = [],
+    conditional,
+  } = options;
   const dir = await mkdtemp(join(tmpdir(), 'um-json-server-'));
   const dbPath = join(dir, 'db.json');
   await writeFile(dbPath, JSON.stringify(db, null, 2));
@@ -60,15 +83,19 @@ export async function startJsonServer(options: JsonServerOptions): Promise<JsonS
       // No --watch: json-server would reload its router whenever its own writes touch db.json, and a
       // request arriving mid-reload fails; nothing else edits the file during a run.
       const extra = middlewares.length ? ['--middlewares', ...middlewares] : [];
-      const child = spawn(
-        process.execPath,
-        [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra],
-        {
-          cwd: dir,
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
-        },
-      );
+      const argv = conditional
+        ? [
+            fileURLToPath(new URL('./json-server-app.cjs', import.meta.url)),
+            'db.json',
+            String(port),
+            JSON.stringify(conditional),
+          ]
+        : [bin, 'db.json', '--port', String(port), '--host', '127.0.0.1', ...extra];
+      const child = spawn(process.execPath, argv, {
+        cwd: dir,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+      });
       const collect = (chunk: Buffer): void => {
         for (const line of chunk.toString('utf8').split('\n')) if (line.trim()) logs.push(line);
         if (logs.length > 200) logs.splice(0, logs.length - 200);

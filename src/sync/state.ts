@@ -1,0 +1,299 @@
+// The state directory: an append-only journal plus a compacted snapshot of the base versions.
+//
+// Why a journal and not an embedded database: every write is one line appended with write(2), which
+// survives a SIGKILL at any instant (a torn last line is detected and dropped on load); replay is a
+// fold, so a crash between any two steps leaves a state that loads to the same result; it needs no
+// native module (better-sqlite3 needs a compiler, node:sqlite needs Node 22), and each line can be
+// encrypted on its own (AES-256-GCM) without re-encrypting the file. A run rewrites the snapshot
+// once, at its end.
+//
+// Files (owner-only): salt (HMAC salt of the key and field hashes), bases.jsonl (key hash → user id +
+// field hashes), journal.jsonl (the runs since the last snapshot), lock (pid of the running process),
+// last-run.json (totals of the last finished run, no personal data).
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { InvalidArgumentError } from 'user-management-sdk';
+import type { LineCodec } from './crypto.js';
+import { isEncryptedLine } from './crypto.js';
+import type { FieldHashes } from './fields.js';
+import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
+import { Tally, type FailureInfo } from './tally.js';
+import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
+
+/** What the state remembers of a key: the user's id and its field hashes at the last sync. */
+export interface BaseEntry {
+  readonly id: number;
+  readonly h: FieldHashes;
+  /** The source's field hashes, when they differ from `h` (the API's side won a conflict). */
+  readonly s?: FieldHashes;
+  readonly at: string;
+}
+
+/** A run as its first journal line describes it. */
+export interface RunInfo {
+  readonly id: string;
+  readonly kind: 'sync' | 'reprocess';
+  readonly key: SyncKey;
+  readonly startedAt: string;
+  /** Identifies the source (path, size, mtime) so a resume only continues the same input. */
+  readonly source: string;
+}
+
+type Entry =
+  | ({ e: 'run' } & RunInfo)
+  | {
+      e: 'rec';
+      r: number;
+      o: SyncOutcome;
+      t: number;
+      k?: string;
+      id?: number;
+      h?: FieldHashes;
+      s?: FieldHashes;
+      f?: FailureInfo;
+      c?: 1;
+    }
+  | { e: 'resume'; t: number }
+  | { e: 'end'; t: number; status: SyncStatus };
+
+/** One finished record, as the engine reports it to the state. */
+export interface RecordEntry {
+  readonly row: number;
+  readonly outcome: SyncOutcome;
+  readonly keyHash?: string | undefined;
+  readonly id?: number | undefined;
+  /** New base hashes (omit to keep the base as it is). */
+  readonly hashes?: FieldHashes | undefined;
+  /** The source's hashes, when they differ from `hashes`. */
+  readonly sourceHashes?: FieldHashes | undefined;
+  readonly failure?: FailureInfo | undefined;
+  readonly conflict?: boolean | undefined;
+}
+
+export class SyncState {
+  readonly bases = new Map<string, BaseEntry>();
+  /** Rows of the unfinished run that are done. */
+  readonly doneRows = new Set<number>();
+  run: RunInfo | undefined;
+  tally: Tally | undefined;
+  resumes = 0;
+  #journal: AppendFile | undefined;
+  #locked = false;
+
+  readonly dir: string;
+  readonly salt: Buffer;
+  readonly codec: LineCodec;
+
+  private constructor(dir: string, salt: Buffer, codec: LineCodec) {
+    this.dir = dir;
+    this.salt = salt;
+    this.codec = codec;
+  }
+
+  /** A state that lives in memory only (no state directory, or a dry run on a new one). */
+  static memory(codec: LineCodec): SyncState {
+    return new SyncState('', randomBytes(32), codec);
+  }
+
+  /** Opens (creating) a state directory, takes its lock and replays it. */
+  static async open(dir: string, codec: LineCodec, options: { readOnly?: boolean } = {}): Promise<SyncState> {
+    if (!options.readOnly) ensurePrivateDir(dir);
+    else if (!existsSync(dir)) throw new InvalidArgumentError(`No sync state in ${dir}.`);
+    const saltPath = join(dir, 'salt');
+    if (!existsSync(saltPath)) {
+      if (options.readOnly) throw new InvalidArgumentError(`No sync state in ${dir}.`);
+      writePrivateFileAtomic(saltPath, randomBytes(32).toString('base64'));
+    }
+    const state = new SyncState(dir, Buffer.from(readFileSync(saltPath, 'utf8'), 'base64'), codec);
+    if (!options.readOnly) state.#lock();
+    try {
+      await state.#replay(join(dir, 'bases.jsonl'), true);
+      await state.#replay(join(dir, 'journal.jsonl'), false);
+      if (!options.readOnly) state.#openJournal();
+    } catch (err) {
+      state.close();
+      throw err;
+    }
+    return state;
+  }
+
+  /** Whether another live process holds the lock (for `sync status`). */
+  static runningPid(dir: string): number | undefined {
+    const pid = readPid(join(dir, 'lock'));
+    return pid !== undefined && isAlive(pid) ? pid : undefined;
+  }
+
+  static lastRun(dir: string): SyncRunSummary | undefined {
+    const path = join(dir, 'last-run.json');
+    return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as SyncRunSummary) : undefined;
+  }
+
+  /** Starts a run, or resumes the unfinished one when it read the same source. */
+  begin(kind: 'sync' | 'reprocess', key: SyncKey, source: string, now: number): RunInfo {
+    if (this.run && this.run.kind === kind && this.run.key === key && this.run.source === source) {
+      this.resumes++;
+      this.#write({ e: 'resume', t: now });
+      return this.run;
+    }
+    const run: RunInfo = { id: randomUUID(), kind, key, startedAt: new Date(now).toISOString(), source };
+    this.run = run;
+    this.doneRows.clear();
+    this.resumes = 0;
+    this.tally = new Tally(now);
+    this.#write({ e: 'run', ...run });
+    return run;
+  }
+
+  /** Journals one finished record (and its new base). */
+  record(entry: RecordEntry, now: number): void {
+    const line: Entry = { e: 'rec', r: entry.row, o: entry.outcome, t: now };
+    if (entry.keyHash !== undefined) line.k = entry.keyHash;
+    if (entry.id !== undefined) line.id = entry.id;
+    if (entry.hashes !== undefined) line.h = entry.hashes;
+    if (entry.sourceHashes !== undefined) line.s = entry.sourceHashes;
+    if (entry.failure !== undefined) line.f = entry.failure;
+    if (entry.conflict) line.c = 1;
+    this.#write(line);
+    this.#apply(line);
+  }
+
+  /** Ends the run: journals the end, rewrites the snapshot, starts an empty journal. */
+  finish(status: SyncStatus, now: number, totals: SyncTotals): void {
+    const run = this.run;
+    this.#write({ e: 'end', t: now, status });
+    if (this.dir === '' || !this.#journal) {
+      this.run = undefined;
+      return;
+    }
+    this.#journal.close();
+    this.#journal = undefined;
+    const lines = [...this.bases].map(([k, b]) => this.codec.encode(JSON.stringify({ k, ...b })));
+    writePrivateFileAtomic(join(this.dir, 'bases.jsonl'), lines.length ? `${lines.join('\n')}\n` : '');
+    writePrivateFileAtomic(join(this.dir, 'journal.jsonl'), '');
+    if (run) {
+      const last: SyncRunSummary = {
+        runId: run.id,
+        kind: run.kind,
+        status,
+        startedAt: run.startedAt,
+        finishedAt: new Date(now).toISOString(),
+        totals,
+      };
+      writePrivateFileAtomic(join(this.dir, 'last-run.json'), `${JSON.stringify(last, null, 2)}\n`);
+    }
+    this.run = undefined;
+    this.#openJournal();
+  }
+
+  close(): void {
+    this.#journal?.close();
+    this.#journal = undefined;
+    if (this.#locked) {
+      try {
+        writeFileSync(join(this.dir, 'lock'), '');
+      } catch {
+        // The directory went away; nothing to release.
+      }
+      this.#locked = false;
+    }
+  }
+
+  #openJournal(): void {
+    const path = join(this.dir, 'journal.jsonl');
+    // A SIGKILL mid-write can leave a last line without its newline; start on a fresh line.
+    if (existsSync(path) && statSync(path).size > 0) {
+      const text = readFileSync(path);
+      this.#journal = new AppendFile(path);
+      if (text[text.length - 1] !== 0x0a) this.#journal.append('');
+    } else this.#journal = new AppendFile(path);
+  }
+
+  #write(entry: Entry): void {
+    this.#journal?.append(this.codec.encode(JSON.stringify(entry)));
+  }
+
+  #apply(entry: Entry): void {
+    switch (entry.e) {
+      case 'run':
+        this.run = {
+          id: entry.id,
+          kind: entry.kind,
+          key: entry.key,
+          startedAt: entry.startedAt,
+          source: entry.source,
+        };
+        this.doneRows.clear();
+        this.resumes = 0;
+        this.tally = new Tally(Date.parse(entry.startedAt));
+        return;
+      case 'resume':
+        this.resumes++;
+        return;
+      case 'end':
+        this.run = undefined;
+        this.doneRows.clear();
+        return;
+      case 'rec':
+        if (this.run) this.doneRows.add(entry.r);
+        this.tally?.add(entry.o, entry.t, entry.f, entry.c === 1);
+        if (entry.k === undefined) return;
+        if (entry.o === 'deleted') this.bases.delete(entry.k);
+        else if (entry.h !== undefined && entry.id !== undefined)
+          this.bases.set(entry.k, {
+            id: entry.id,
+            h: entry.h,
+            ...(entry.s ? { s: entry.s } : {}),
+            at: new Date(entry.t).toISOString(),
+          });
+    }
+  }
+
+  async #replay(path: string, snapshot: boolean): Promise<void> {
+    if (!existsSync(path)) return;
+    const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+    for await (const raw of lines) {
+      if (raw === '') continue;
+      if (!this.codec.encrypted && isEncryptedLine(raw))
+        throw new InvalidArgumentError(`The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`);
+      const text = this.codec.decode(raw);
+      if (text === undefined) continue; // a torn last line, or a line under another key
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        continue; // a torn last line
+      }
+      if (snapshot) {
+        const b = parsed as { k: string } & BaseEntry;
+        this.bases.set(b.k, { id: b.id, h: b.h, ...(b.s ? { s: b.s } : {}), at: b.at });
+      } else this.#apply(parsed as Entry);
+    }
+  }
+
+  #lock(): void {
+    const path = join(this.dir, 'lock');
+    const pid = readPid(path);
+    if (pid !== undefined && pid !== process.pid && isAlive(pid))
+      throw new InvalidArgumentError(`Another sync (pid ${pid}) is using the state in ${this.dir}.`);
+    writePrivateFileAtomic(path, String(process.pid));
+    this.#locked = true;
+  }
+}
+
+function readPid(path: string): number | undefined {
+  if (!existsSync(path)) return undefined;
+  const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
+  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    // EPERM: it exists but belongs to someone else.
+    return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EPERM';
+  }
+}

@@ -1,0 +1,106 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../src/cli/progress.js';
+import { webhookAlert, type SyncAlert } from '../../src/sync/index.js';
+import { runSync } from '../../src/sync/run.js';
+import { emptyTotals } from '../../src/sync/tally.js';
+import { memoryTarget } from '../support/memory-target.js';
+import { fakeClock, person } from './helpers.js';
+
+const alert: SyncAlert = {
+  kind: 'run-failed',
+  message: 'The sync run failed: boom',
+  runId: 'r1',
+  totals: emptyTotals(),
+  at: '2026-01-01T00:00:00.000Z',
+};
+
+describe('alerts', () => {
+  it('POSTs the alert as JSON to the webhook, and rejects when the webhook answers an error', async () => {
+    const received: unknown[] = [];
+    let status = 204;
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        received.push({ method: req.method, type: req.headers['content-type'], body: JSON.parse(body) });
+        res.writeHead(status).end();
+      });
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`;
+    try {
+      await webhookAlert(url)(alert);
+      expect(received).toEqual([{ method: 'POST', type: 'application/json', body: alert }]);
+      status = 500;
+      await expect(webhookAlert(url)(alert)).rejects.toThrow(/500/);
+    } finally {
+      await new Promise((r) => server.close(r));
+    }
+  });
+
+  it('never fails the run when the alert hook throws, and sends each kind once', async () => {
+    const target = memoryTarget();
+    target.fault = (op) => {
+      if (op === 'create')
+        throw Object.assign(new Error('503'), { name: 'InternalServerError', status: 503 });
+    };
+    const kinds: string[] = [];
+    const report = await runSync(
+      target,
+      Array.from({ length: 40 }, (_, i) => person(i)),
+      {
+        onAlert: (a) => {
+          kinds.push(a.kind);
+          throw new Error('pager down');
+        },
+      },
+      'sync',
+      fakeClock(),
+    );
+    expect(report.totals.failed).toBe(40);
+    expect(kinds).toEqual(['failure-threshold']);
+  });
+
+  it('counts records per outcome with OpenTelemetry when telemetry is given', async () => {
+    const adds: [number, Record<string, unknown>][] = [];
+    const telemetry = {
+      metrics: {
+        getMeter: () => ({
+          createCounter: (name: string) => {
+            expect(name).toBe('user_management.sync.records');
+            return { add: (n: number, attrs: Record<string, unknown>) => adds.push([n, attrs]) };
+          },
+        }),
+      },
+    } as never;
+    const target = memoryTarget();
+    target.seed([person(1)]);
+    await runSync(target, [person(1), person(2), person(2)], { telemetry }, 'sync', fakeClock());
+    expect(adds).toHaveLength(3);
+    expect(adds).toEqual(
+      expect.arrayContaining([
+        [1, { outcome: 'unchanged' }],
+        [1, { outcome: 'failed', reason: 'duplicate-key' }],
+        [1, { outcome: 'created' }],
+      ]),
+    );
+  });
+});
+
+describe('CLI progress', () => {
+  it('writes a plain line at most every 5 seconds when stderr is not a terminal', () => {
+    const lines: string[] = [];
+    let now = 0;
+    const view = createProgress({ write: (s: string) => lines.push(s), isTTY: false }, () => now);
+    const totals = { ...emptyTotals(), read: 10, created: 10 };
+    view.update({ done: 10, total: 100, totals });
+    now = 4_000;
+    view.update({ done: 40, total: 100, totals });
+    now = 6_000;
+    view.update({ done: 60, total: 100, totals: { ...totals, read: 60, created: 55, failed: 5 } });
+    view.stop();
+    expect(lines).toEqual(['sync: 60/100 records, 10.0/s (created 55, updated 0, unchanged 0, failed 5)\n']);
+  });
+});
