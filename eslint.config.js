@@ -9,14 +9,19 @@ import sdk, { layerAssigned } from './eslint/import-graph.js';
 // edges and folders); and every file under src/ is in a layer (sdk/layer-assigned).
 /** @type {readonly (readonly [string, readonly string[]])[]} */
 const LAYERS = [
-  // user-management-sdk and user-management-sdk/testing (which stands alone: see below);
+  // user-management-sdk, and user-management-sdk/testing and /tanstack-query (which stand alone: see below);
   // user-management-sdk/sync and the CLI, which import the SDK by its package name.
-  ['the entry modules', ['src/index.ts', 'src/testing', 'src/sync', 'src/cli']],
+  ['the entry modules', ['src/index.ts', 'src/testing', 'src/tanstack-query', 'src/sync', 'src/cli']],
   ['the client', ['src/client.ts']],
   // Written by `npm run generate`: one class per tag, calling the core's narrow entry point.
   [
     'the generated resources',
-    ['src/generated/client.ts', 'src/generated/index.ts', 'src/generated/resources'],
+    [
+      'src/generated/client.ts',
+      'src/generated/index.ts',
+      'src/generated/resources',
+      'src/generated/queries.ts',
+    ],
   ],
   [
     'the core and the generated tables',
@@ -71,7 +76,7 @@ export default tseslint.config(
     ],
   },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     extends: [...tseslint.configs.strictTypeChecked],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     rules: {
@@ -108,6 +113,7 @@ export default tseslint.config(
       'src/client.ts',
       'src/index.ts',
       'src/testing/**',
+      'src/tanstack-query/index.ts',
       // sync validates mapped records against the spec's schemas from the same model the mock reads.
       'src/sync/validate.ts',
     ],
@@ -138,6 +144,41 @@ export default tseslint.config(
         {
           patterns: [
             { group: ['../*'], message: 'src/testing imports only its own modules (and msw, ajv).' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // user-management-sdk/tanstack-query stands alone too: it only produces options objects, so it needs
+    // nothing of the SDK or of TanStack Query at run time — types only (its entry re-exports the generated
+    // bindings, src/generated/queries.ts). Never an adapter: the same options serve React, Vue, Svelte, ….
+    files: ['src/tanstack-query/**/*.ts'],
+    ignores: ['src/tanstack-query/index.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['../*'],
+              allowTypeImports: true,
+              message: 'src/tanstack-query imports the SDK as types only; it must bundle none of it.',
+            },
+            {
+              group: ['user-management-sdk'],
+              allowTypeImports: true,
+              message: 'Types only from the SDK: the subpath must bundle none of it.',
+            },
+            {
+              group: ['@tanstack/query-core'],
+              allowTypeImports: true,
+              message: 'Types only from @tanstack/query-core: the subpath produces plain options objects.',
+            },
+            {
+              group: ['@tanstack/*-query', '@tanstack/*-query-*'],
+              message: 'Adapter-neutral: import from @tanstack/query-core only.',
+            },
           ],
         },
       ],

@@ -23,8 +23,14 @@ export default defineConfig([
   {
     // Node: ESM + CJS with their own declarations. `testing` is the user-management-sdk/testing subpath:
     // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
-    // the main entry or a production install.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    // the main entry or a production install. `tanstack-query` imports only types of the SDK and of
+    // @tanstack/query-core (an optional peer), so it bundles nothing of either; it names the SDK's types by
+    // the package's own name, kept external, so its declarations refer to the main entry's.
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      'tanstack-query': 'src/tanstack-query/index.ts',
+    },
     format: ['esm', 'cjs'],
     platform: 'node',
     target: 'node20',
@@ -33,6 +39,7 @@ export default defineConfig([
     clean: true,
     // No shared chunks: each entry stands alone, so the main entry loads nothing of the testing one.
     splitting: false,
+    external: ['user-management-sdk'],
     shims: true,
     treeshake: true,
     define,
@@ -90,8 +97,9 @@ export default defineConfig([
     esbuildPlugins: [browserPlatform],
   },
   {
-    // The testing subpath for browsers, built on its own so that no chunk is shared with the main entry.
-    entry: { testing: 'src/testing/index.ts' },
+    // The testing and tanstack-query subpaths for browsers, built on their own so that no chunk is shared
+    // with the main entry.
+    entry: { testing: 'src/testing/index.ts', 'tanstack-query': 'src/tanstack-query/index.ts' },
     outDir: 'dist/browser',
     format: ['esm'],
     platform: 'browser',

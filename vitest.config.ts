@@ -18,6 +18,10 @@ export default defineConfig({
   resolve: {
     alias: [
       {
+        find: /^user-management-sdk\/tanstack-query$/,
+        replacement: fileURLToPath(new URL('./src/tanstack-query/index.ts', import.meta.url)),
+      },
+      {
         find: /^user-management-sdk\/testing$/,
         replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
       },
@@ -57,6 +61,7 @@ export default defineConfig({
             'test/package/**',
             'test/sync-e2e/**',
             'test/runtimes/**',
+            'test/app/**',
             'node_modules/**',
           ],
           typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: './tsconfig.json' },
@@ -126,6 +131,19 @@ export default defineConfig({
         test: {
           name: 'runtimes',
           include: ['test/runtimes/**/*.test.ts'],
+          globalSetup: ['test/support/build-dist.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+        },
+      },
+      {
+        // examples/react-app (React 19 + @tanstack/react-query + user-management-sdk/tanstack-query), built
+        // once with Vite and driven in headless Chromium against the mock and against Prism (skips without
+        // /usr/bin/chromium; fails under CI=true). The global setup rebuilds dist/ when it is stale.
+        extends: true,
+        test: {
+          name: 'app',
+          include: ['test/app/**/*.test.ts'],
           globalSetup: ['test/support/build-dist.ts'],
           testTimeout: 60_000,
           hookTimeout: 90_000,

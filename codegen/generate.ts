@@ -1,7 +1,7 @@
 // `npm run generate`: writes src/generated/ from spec/openapi.yaml — the schema types (openapi-typescript),
 // the operation table the runtime reads (retry safety, idempotency, validation, pagination), the models,
 // one resource class per tag and the client's resource base — so no path, method or type is copied by hand —
-// and the spec model the mock in src/testing/ reads.
+// the spec model the mock in src/testing/ reads, and the TanStack Query bindings (src/tanstack-query/).
 //
 //   tsx codegen/generate.ts            write src/generated/
 //   tsx codegen/generate.ts --check    regenerate into a temp dir and fail on any drift
@@ -20,6 +20,8 @@ import {
   renderOperations,
   renderResource,
 } from './render.js';
+import { buildQueryModel } from './queries-model.js';
+import { renderQueries } from './queries-render.js';
 import { renderSpecModel } from './spec-model.js';
 import { loadSpec } from './spec.js';
 
@@ -45,6 +47,7 @@ export async function render(specPath: string): Promise<{ files: Map<string, str
     ['client.ts', renderClientBase(label, model)],
     ['index.ts', renderIndex(label, model)],
     ['spec-model.ts', renderSpecModel(header(label), doc)],
+    ['queries.ts', renderQueries(header(label), model, buildQueryModel(doc, model))],
   ]);
   for (const r of model.resources)
     files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));

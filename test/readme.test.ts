@@ -1,5 +1,6 @@
 // The README's code that claims to run does: its "Testing your code against a mock" example is
-// examples/mock.test.ts verbatim, and that file runs in `npm test`.
+// examples/mock.test.ts verbatim, its "Using it with TanStack Query" example examples/tanstack-query.test.ts
+// (both run in `npm test`), and its React component is the one test/app drives in Chromium.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -19,5 +20,17 @@ describe('README', () => {
     expect(firstTsBlock(read('README.md'), 'Testing your code against a mock')).toBe(
       read('examples/mock.test.ts'),
     );
+  });
+
+  it('shows examples/tanstack-query.test.ts, as it is, and a component of examples/react-app under "Using it with TanStack Query"', () => {
+    const readme = read('README.md');
+    expect(firstTsBlock(readme, 'Using it with TanStack Query')).toBe(
+      read('examples/tanstack-query.test.ts'),
+    );
+    const section = readme.slice(readme.indexOf('\n## Using it with TanStack Query\n'));
+    const components = [...section.matchAll(/```tsx\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    const fromApp = components.filter((block) => block.startsWith('function '));
+    expect(fromApp).toHaveLength(1);
+    expect(read('examples/react-app/src/App.tsx')).toContain(fromApp[0]);
   });
 });

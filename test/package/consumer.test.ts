@@ -23,6 +23,8 @@ const run = promisify(execFile);
 const TSC = join(ROOT, 'node_modules/typescript/bin/tsc');
 /** The msw the repo tests with, installed next to the tarball (user-management-sdk/testing's optional peer). */
 const MSW = `msw@${(JSON.parse(readFileSync(join(ROOT, 'node_modules/msw/package.json'), 'utf8')) as { version: string }).version}`;
+/** The query-core the repo tests with (user-management-sdk/tanstack-query's optional peer). */
+const QUERY_CORE = `@tanstack/query-core@${(JSON.parse(readFileSync(join(ROOT, 'node_modules/@tanstack/query-core/package.json'), 'utf8')) as { version: string }).version}`;
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
 /** The same program from both module systems: create, get, list, and a handled NotFoundError. */
@@ -81,6 +83,42 @@ const MOCK_ESM = mockProgram(
   'fileURLToPath(import.meta.resolve(ID))',
 );
 
+/** The TanStack Query bindings over the mock: a query, an infinite query, a mutation and its cache update. */
+const queriesProgram = (load: string, resolve: string) => `${load}
+const mock = createMockApi({ data: { users: [{ id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' }] } });
+const client = new UserManagementClient({ baseUrl: mock.baseUrl, fetch: mock.fetch });
+const queryClient = new QueryClient();
+const api = createQueries(client, queryClient);
+const user = await queryClient.fetchQuery(api.users.get.queryOptions(1));
+const pages = await queryClient.fetchInfiniteQuery(api.users.list.infiniteQueryOptions({ limit: 5 }));
+await new MutationObserver(queryClient, api.users.update.mutationOptions()).mutate({ id: 1, body: { name: 'Ada King' } });
+console.log(JSON.stringify({ entry: ${resolve}, key: api.users.get.queryKey(1), user: user.name, items: pages.pages[0].data.length, cached: queryClient.getQueryData(api.users.get.queryKey(1)).name, retry: api.users.get.queryOptions(1).retry }));
+`;
+const QUERIES_CJS = `'use strict';
+(async () => {
+${queriesProgram("const { UserManagementClient } = require('user-management-sdk');\nconst { createMockApi } = require('user-management-sdk/testing');\nconst { createQueries } = require('user-management-sdk/tanstack-query');\nconst { QueryClient, MutationObserver } = require('@tanstack/query-core');", "require.resolve('user-management-sdk/tanstack-query')")}
+})().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
+const QUERIES_ESM = queriesProgram(
+  "import { UserManagementClient } from 'user-management-sdk';\nimport { createMockApi } from 'user-management-sdk/testing';\nimport { createQueries } from 'user-management-sdk/tanstack-query';\nimport { QueryClient, MutationObserver } from '@tanstack/query-core';",
+  "new URL(import.meta.resolve('user-management-sdk/tanstack-query')).pathname",
+);
+/** Typed use of the tanstack-query subpath: the spec's types reach TanStack's. */
+const TYPED_QUERIES = `import { QueryClient, QueryObserver } from '@tanstack/query-core';
+import { UserManagementClient, type User } from 'user-management-sdk';
+import { createQueries, type UpdateUserVariables } from 'user-management-sdk/tanstack-query';
+
+export function bound(): string {
+  const queryClient = new QueryClient();
+  const api = createQueries(new UserManagementClient({ baseUrl: 'https://api.example.com', token: 't' }), queryClient);
+  const data: User | undefined = new QueryObserver(queryClient, api.users.get.queryOptions(1)).getCurrentResult().data;
+  const cached: User | undefined = queryClient.getQueryData(api.users.get.queryKey(1));
+  const variables: UpdateUserVariables = { id: 1, body: { name: 'Ada' } };
+  // @ts-expect-error the id is a number
+  api.users.get.queryOptions('1');
+  return String(data?.name ?? cached?.email ?? variables.id);
+}
+`;
 /** Typed use of the testing subpath. */
 const TYPED_MOCK = `import { UserManagementClient } from 'user-management-sdk';
 import { createMockApi, type MockApi, type MockFault } from 'user-management-sdk/testing';
@@ -179,7 +217,7 @@ describe('the packed tarball, installed in a fresh project', () => {
       JSON.stringify({ name: 'consumer', version: '1.0.0', private: true, type: 'module' }),
     );
     // openapi-fetch and cockatiel come from the npm cache (filled by `npm ci`); the network only if they are not there.
-    const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, MSW];
+    const install = ['install', '--no-audit', '--no-fund', '--ignore-scripts', tarball, MSW, QUERY_CORE];
     try {
       await run(npm, [...install, '--offline'], { cwd: consumer });
     } catch {
@@ -197,13 +235,30 @@ describe('the packed tarball, installed in a fresh project', () => {
     writeFileSync(join(consumer, 'typed-mock-bundler.ts'), TYPED_MOCK);
     writeFileSync(join(consumer, 'typed-sync.mts'), TYPED_SYNC);
     writeFileSync(join(consumer, 'typed-sync-bundler.ts'), TYPED_SYNC);
+    writeFileSync(join(consumer, 'queries.cjs'), QUERIES_CJS);
+    writeFileSync(join(consumer, 'queries.mjs'), QUERIES_ESM);
+    writeFileSync(join(consumer, 'typed-queries.mts'), TYPED_QUERIES);
+    writeFileSync(join(consumer, 'typed-queries.cts'), TYPED_QUERIES);
+    writeFileSync(join(consumer, 'typed-queries-bundler.ts'), TYPED_QUERIES);
     writeFileSync(
       join(consumer, 'tsconfig.node16.json'),
-      tsconfig('node16', 'node16', ['typed-esm.mts', 'typed-cjs.cts', 'typed-mock.mts', 'typed-sync.mts']),
+      tsconfig('node16', 'node16', [
+        'typed-esm.mts',
+        'typed-cjs.cts',
+        'typed-mock.mts',
+        'typed-sync.mts',
+        'typed-queries.mts',
+        'typed-queries.cts',
+      ]),
     );
     writeFileSync(
       join(consumer, 'tsconfig.bundler.json'),
-      tsconfig('esnext', 'bundler', ['typed-bundler.ts', 'typed-mock-bundler.ts', 'typed-sync-bundler.ts']),
+      tsconfig('esnext', 'bundler', [
+        'typed-bundler.ts',
+        'typed-mock-bundler.ts',
+        'typed-sync-bundler.ts',
+        'typed-queries-bundler.ts',
+      ]),
     );
 
     api = await startFaultServer();
@@ -256,6 +311,21 @@ describe('the packed tarball, installed in a fresh project', () => {
       expect(out.spec).toBe('openapi: 3.0.3');
     },
   );
+
+  it.each([
+    ['require()s user-management-sdk/tanstack-query from CommonJS', 'queries.cjs', 'dist/tanstack-query.cjs'],
+    ['imports user-management-sdk/tanstack-query from ESM', 'queries.mjs', 'dist/tanstack-query.js'],
+  ])('%s: a query, an infinite query and a mutation that updates the cache', async (_name, file, entry) => {
+    const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
+    expect(JSON.parse(stdout)).toEqual({
+      entry: join(consumer, 'node_modules/user-management-sdk', entry),
+      key: ['users', 'getUser', { id: 1 }],
+      user: 'Ada',
+      items: 1,
+      cached: 'Ada King',
+      retry: false,
+    });
+  });
 
   it('keeps the mock out of the main entry: none of its builds loads msw or Ajv', () => {
     const dist = join(consumer, 'node_modules/user-management-sdk/dist');
