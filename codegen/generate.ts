@@ -9,8 +9,9 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { buildModel, type SdkModel } from './model.js';
 import {
   header,
@@ -23,14 +24,10 @@ import {
 import { buildQueryModel } from './queries-model.js';
 import { renderQueries } from './queries-render.js';
 import { renderSpecModel } from './spec-model.js';
+import { GENERATED_DIR, root, SPEC_PATH } from './paths.js';
 import { loadSpec } from './spec.js';
 
-/** The repository root (this file lives in codegen/). */
-export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-/** Where the generated code goes by default. */
-export const GENERATED_DIR = join(root, 'src/generated');
-/** The spec the SDK is generated from by default. */
-export const SPEC_PATH = join(root, 'spec/openapi.yaml');
+export { GENERATED_DIR, root, SPEC_PATH } from './paths.js';
 
 const posix = (p: string): string => p.split('\\').join('/');
 
@@ -51,6 +48,9 @@ export async function render(specPath: string): Promise<{ files: Map<string, str
   ]);
   for (const r of model.resources)
     files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));
+  // Formatted as the rest of the code base, so a diff of the generated code reads like a code review.
+  const options = { ...(await resolveConfig(join(root, 'src/index.ts'))), parser: 'typescript' };
+  for (const [name, text] of files) files.set(name, await format(text, options));
   return { files, model };
 }
 

@@ -53,11 +53,17 @@ export function diffSdk(before: OpenApiDocument, after: OpenApiDocument, touched
   };
 }
 
-/** The lines for a changeset or report: `- Added \`client.users.deactivate()\``; none when nothing moved. */
-export function describeSdkDiff(diff: SdkDiff, bullet = '-'): string[] {
+/**
+ * The lines for a changeset (`- Added \`client.users.deactivate()\``) or, with `marks`, for the terminal
+ * report (`+ Added …`, `! Removed …`, `~ Changed …`); none when nothing moved.
+ */
+export function describeSdkDiff(
+  diff: SdkDiff,
+  marks: { added: string; removed: string; changed: string } = { added: '-', removed: '-', changed: '-' },
+): string[] {
   return [
-    ...diff.added.map((n) => `${bullet} Added \`${n}\``),
-    ...diff.removed.map((n) => `${bullet} Removed \`${n}\``),
-    ...diff.changed.map((n) => `${bullet} Changed \`${n}\``),
+    ...diff.added.map((n) => `${marks.added} Added \`${n}\``),
+    ...diff.removed.map((n) => `${marks.removed} Removed \`${n}\``),
+    ...diff.changed.map((n) => `${marks.changed} Changed \`${n}\``),
   ];
 }

@@ -9,17 +9,17 @@
 //
 // Exit codes: 0 done (or nothing to do), 1 a check or step failed, 2 usage, 3 refused a breaking change.
 import { readFileSync } from 'node:fs';
-import { access, cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, extname, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { stringify } from 'yaml';
-import { renderChangeset, renderReport } from '../scripts/lib/spec-changelog.mjs';
-import { classifySpecs } from '../scripts/lib/spec-classify.mjs';
-import { sameJson } from '../scripts/lib/spec-compare.mjs';
+import { renderChangeset, renderReport } from './compare/changelog.js';
+import { classifySpecs } from './compare/classify.js';
+import { sameJson } from './compare/compare.js';
 import { run, tail } from './exec.js';
-import { GENERATED_DIR, generate, root, SPEC_PATH } from './generate.js';
+import { GENERATED_DIR, root, SPEC_PATH } from './paths.js';
 import { describeSdkDiff, diffSdk, sdkSurface } from './sdk-diff.js';
 import { loadSpec, SpecError } from './spec.js';
 
@@ -27,7 +27,8 @@ const require = createRequire(import.meta.url);
 const readFileSyncUtf8 = (path: string): string => readFileSync(path, 'utf8');
 const SPEC = SPEC_PATH;
 const GENERATED = GENERATED_DIR;
-const API_REPORT = join(root, 'etc/user-management-sdk.api.md');
+/** The API reports (etc/*.api.md), rewritten by the report step and put back with the rest on failure. */
+const API_REPORTS = join(root, 'etc');
 const rel = (p: string): string => relative(root, p).split('\\').join('/') || '.';
 
 const USAGE = `Usage: npm run spec:update -- <path to the provider's new spec> [options]
@@ -175,16 +176,16 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const result = await classified;
   if (!result) return 0;
-  const sdk = describeSdkDiff(
-    diffSdk(
-      current.doc,
-      incoming.doc,
-      result.changes.flatMap((c) => c.operations),
-    ),
+  const methods = diffSdk(
+    current.doc,
+    incoming.doc,
+    result.changes.flatMap((c) => c.operations),
   );
+  const sdk = describeSdkDiff(methods);
   log('');
   log(renderReport(result));
-  if (sdk.length) log(['', '  SDK methods', ...sdk.map((l) => `    ${l}`)].join('\n'));
+  const marked = describeSdkDiff(methods, { added: '+', removed: '!', changed: '~' });
+  if (marked.length) log(['', '  SDK methods', ...marked.map((l) => `    ${l}`)].join('\n'));
   log('');
   const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8')) as { name: string };
   const changeset = sdk.length
@@ -209,11 +210,11 @@ async function main(argv: readonly string[]): Promise<number> {
   const backup = await mkdtemp(join(tmpdir(), 'um-spec-update-'));
   await cp(SPEC, join(backup, 'openapi.yaml'));
   await cp(GENERATED, join(backup, 'generated'), { recursive: true });
-  const hadReport = await access(API_REPORT).then(
+  const hadReport = await access(API_REPORTS).then(
     () => true,
     () => false,
   );
-  if (hadReport) await cp(API_REPORT, join(backup, 'api.md'));
+  if (hadReport) await cp(API_REPORTS, join(backup, 'etc'), { recursive: true });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
@@ -226,6 +227,8 @@ async function main(argv: readonly string[]): Promise<number> {
     await writeFile(SPEC, text);
     ok(`replaced ${rel(SPEC)}${json ? ' (converted from JSON)' : ''}`);
     const started = Date.now();
+    // Loaded here, not at the top: openapi-typescript is heavy, and most runs stop before this step.
+    const { generate } = await import('./generate.js');
     await generate(SPEC, GENERATED);
     ok(`regenerated ${rel(GENERATED)}/ (${((Date.now() - started) / 1000).toFixed(1)} s)`);
     if (opts.skipTests) {
@@ -248,18 +251,27 @@ async function main(argv: readonly string[]): Promise<number> {
         '--passWithNoTests',
       ]);
       await step('build (tsup)', process.execPath, [binOf('tsup')]);
-      await step('API report (api-extractor run --local)', process.execPath, [
-        binOf('@microsoft/api-extractor', 'api-extractor'),
-        'run',
-        '--local',
-      ]);
+      // Every API report of the package: api-extractor.json (the main entry) and one per subpath.
+      const extractor = binOf('@microsoft/api-extractor', 'api-extractor');
+      const configs = (await readdir(root)).filter((f) => /^api-extractor(\.[\w-]+)?\.json$/.test(f)).sort();
+      for (const config of configs)
+        await step(`API report (api-extractor run --local -c ${config})`, process.execPath, [
+          extractor,
+          'run',
+          '--local',
+          '-c',
+          config,
+        ]);
     }
     if (interrupted) throw new StepError('Interrupted.');
   } catch (err) {
     await cp(join(backup, 'openapi.yaml'), SPEC);
     await rm(GENERATED, { recursive: true, force: true });
     await cp(join(backup, 'generated'), GENERATED, { recursive: true });
-    if (hadReport) await cp(join(backup, 'api.md'), API_REPORT);
+    if (hadReport) {
+      await rm(API_REPORTS, { recursive: true, force: true });
+      await cp(join(backup, 'etc'), API_REPORTS, { recursive: true });
+    }
     const why =
       err instanceof StepError
         ? err.message

@@ -20,7 +20,7 @@ export interface OpenApiDocument extends JsonObject {
 }
 
 /** The HTTP methods an OpenAPI path item can hold, in the order the walk visits them. */
-export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options'] as const;
+export const HTTP_METHODS = ['get', 'put', 'post', 'patch', 'delete', 'head', 'options', 'trace'] as const;
 /** One of {@link HTTP_METHODS}. */
 export type HttpMethod = (typeof HTTP_METHODS)[number];
 
@@ -151,6 +151,8 @@ export interface SpecParameter {
   readonly description: string | undefined;
   /** The schema as written (may be a `$ref`). */
   readonly schema: Json | undefined;
+  /** The parameter object itself, `$ref` resolved. */
+  readonly node: JsonObject;
 }
 
 /** One operation of the spec, as the walk yields it. */
@@ -166,6 +168,8 @@ export interface SpecOperation {
   readonly parameters: readonly SpecParameter[];
   /** The operation node itself (extensions such as `x-sdk-method` are read from it). */
   readonly node: JsonObject;
+  /** The path item the operation is in. */
+  readonly item: JsonObject;
 }
 
 function toParameter(doc: OpenApiDocument, raw: Json, where: string): SpecParameter {
@@ -181,22 +185,37 @@ function toParameter(doc: OpenApiDocument, raw: Json, where: string): SpecParame
     required: p.required === true || place === 'path',
     description: str(p, 'description'),
     schema: p.schema,
+    node: p,
   };
 }
 
-/** Every operation of the spec in document order; throws SpecError on one without an operationId. */
-export function walkOperations(doc: OpenApiDocument): SpecOperation[] {
+/**
+ * Every operation of the spec in document order. Throws SpecError on one without an operationId, unless
+ * `lenient` (the spec comparison reads a provider's document before judging it): then the operation is
+ * named `METHOD /path` and parameters without a name or place are skipped.
+ */
+export function walkOperations(doc: OpenApiDocument, { lenient = false } = {}): SpecOperation[] {
   const out: SpecOperation[] = [];
+  const params = (list: Json[], where: string): SpecParameter[] =>
+    list.flatMap((p) => {
+      try {
+        return [toParameter(doc, p, where)];
+      } catch (err) {
+        if (lenient) return [];
+        throw err;
+      }
+    });
   for (const [path, rawItem] of Object.entries(obj(doc, 'paths') ?? {})) {
     const item = resolveRef(doc, rawItem);
-    const shared = arr(item, 'parameters').map((p) => toParameter(doc, p, path));
+    if (!isObject(item)) continue;
+    const shared = params(arr(item, 'parameters'), path);
     for (const method of HTTP_METHODS) {
       const op = obj(item, method);
       if (!op) continue;
       const where = `${method.toUpperCase()} ${path}`;
-      const operationId = str(op, 'operationId');
+      const operationId = str(op, 'operationId') ?? (lenient ? where : undefined);
       if (!operationId) throw new SpecError(`${where} has no operationId`);
-      const own = arr(op, 'parameters').map((p) => toParameter(doc, p, where));
+      const own = params(arr(op, 'parameters'), where);
       const key = (p: SpecParameter): string => `${p.in}:${p.name}`;
       const ownKeys = new Set(own.map(key));
       const tags = arr(op, 'tags').filter((t): t is string => typeof t === 'string');
@@ -209,6 +228,7 @@ export function walkOperations(doc: OpenApiDocument): SpecOperation[] {
         description: str(op, 'description'),
         parameters: [...shared.filter((p) => !ownKeys.has(key(p))), ...own],
         node: op,
+        item,
       });
     }
   }

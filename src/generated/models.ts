@@ -69,7 +69,7 @@ export interface GroupPatch extends GroupPatchSchema {}
 /**
  * What a member may do in the group.
  */
-export type MembershipRole = "member" | "admin";
+export type MembershipRole = 'member' | 'admin';
 
 type MembershipSchema = Schemas['Membership'];
 /**
@@ -131,11 +131,11 @@ export interface ListUsersParams {
   /**
    * Field to sort by.
    */
-  sort?: "id" | "name" | "username" | "email" | undefined;
+  sort?: 'id' | 'name' | 'username' | 'email' | undefined;
   /**
    * Sort order.
    */
-  order?: "asc" | "desc" | undefined;
+  order?: 'asc' | 'desc' | undefined;
   /**
    * Full-text search over all fields.
    */
@@ -165,11 +165,11 @@ export interface ListGroupsParams {
   /**
    * Field to sort by.
    */
-  sort?: "id" | "name" | undefined;
+  sort?: 'id' | 'name' | undefined;
   /**
    * Sort order.
    */
-  order?: "asc" | "desc" | undefined;
+  order?: 'asc' | 'desc' | undefined;
   /**
    * Full-text search over all fields.
    */
@@ -201,4 +201,3 @@ export interface ListGroupMembershipsParams {
    */
   userId?: number | undefined;
 }
-

@@ -3,8 +3,29 @@
 
 import type { QueryClient } from '@tanstack/query-core';
 import { infiniteKey, key, paged, read, withoutPage, write } from '../tanstack-query/bindings.js';
-import type { InfiniteQueryBinding, MutationBinding, QueryBinding, SdkInfiniteQueryKey, SdkMutationKey, SdkQueryKey } from '../tanstack-query/types.js';
-import type { ApiResources, Group, GroupPatch, ListGroupMembershipsParams, ListGroupsParams, ListUsersParams, Membership, NewGroup, NewMembership, NewUser, User, UserPatch, UserReplace } from 'user-management-sdk';
+import type {
+  InfiniteQueryBinding,
+  MutationBinding,
+  QueryBinding,
+  SdkInfiniteQueryKey,
+  SdkMutationKey,
+  SdkQueryKey,
+} from '../tanstack-query/types.js';
+import type {
+  ApiResources,
+  Group,
+  GroupPatch,
+  ListGroupMembershipsParams,
+  ListGroupsParams,
+  ListUsersParams,
+  Membership,
+  NewGroup,
+  NewMembership,
+  NewUser,
+  User,
+  UserPatch,
+  UserReplace,
+} from 'user-management-sdk';
 
 /**
  * The variables of `users.create.mutationOptions()` (`POST /users`): path parameters by name, `body`.
@@ -123,12 +144,20 @@ export interface UsersQueries {
     [params?: ListUsersParams],
     [params?: Omit<ListUsersParams, 'page'>],
     User,
-    SdkQueryKey<'users', 'listUsers', {
-      /** The query parameters. */ query?: ListUsersParams;
-    }>,
-    SdkInfiniteQueryKey<'users', 'listUsers', {
-      /** The query parameters. */ query?: Omit<ListUsersParams, 'page'>;
-    }>
+    SdkQueryKey<
+      'users',
+      'listUsers',
+      {
+        /** The query parameters. */ query?: ListUsersParams;
+      }
+    >,
+    SdkInfiniteQueryKey<
+      'users',
+      'listUsers',
+      {
+        /** The query parameters. */ query?: Omit<ListUsersParams, 'page'>;
+      }
+    >
   >;
   /**
    * `client.users.create()`: `POST /users` as a mutation.
@@ -139,9 +168,17 @@ export interface UsersQueries {
   /**
    * `client.users.get()`: `GET /users/{id}` as a query.
    */
-  readonly get: QueryBinding<[id: number], User, SdkQueryKey<'users', 'getUser', {
-      /** The user's id. */ id: number;
-    }>>;
+  readonly get: QueryBinding<
+    [id: number],
+    User,
+    SdkQueryKey<
+      'users',
+      'getUser',
+      {
+        /** The user's id. */ id: number;
+      }
+    >
+  >;
   /**
    * `client.users.replace()`: `PUT /users/{id}` as a mutation.
    *
@@ -173,12 +210,20 @@ export interface GroupsQueries {
     [params?: ListGroupsParams],
     [params?: Omit<ListGroupsParams, 'page'>],
     Group,
-    SdkQueryKey<'groups', 'listGroups', {
-      /** The query parameters. */ query?: ListGroupsParams;
-    }>,
-    SdkInfiniteQueryKey<'groups', 'listGroups', {
-      /** The query parameters. */ query?: Omit<ListGroupsParams, 'page'>;
-    }>
+    SdkQueryKey<
+      'groups',
+      'listGroups',
+      {
+        /** The query parameters. */ query?: ListGroupsParams;
+      }
+    >,
+    SdkInfiniteQueryKey<
+      'groups',
+      'listGroups',
+      {
+        /** The query parameters. */ query?: Omit<ListGroupsParams, 'page'>;
+      }
+    >
   >;
   /**
    * `client.groups.create()`: `POST /groups` as a mutation.
@@ -189,9 +234,17 @@ export interface GroupsQueries {
   /**
    * `client.groups.get()`: `GET /groups/{id}` as a query.
    */
-  readonly get: QueryBinding<[id: number], Group, SdkQueryKey<'groups', 'getGroup', {
-      /** The group's id. */ id: number;
-    }>>;
+  readonly get: QueryBinding<
+    [id: number],
+    Group,
+    SdkQueryKey<
+      'groups',
+      'getGroup',
+      {
+        /** The group's id. */ id: number;
+      }
+    >
+  >;
   /**
    * `client.groups.update()`: `PATCH /groups/{id}` as a mutation.
    *
@@ -211,27 +264,43 @@ export interface GroupsQueries {
     [id: number, params?: ListGroupMembershipsParams],
     [id: number, params?: Omit<ListGroupMembershipsParams, 'page'>],
     Membership,
-    SdkQueryKey<'groups', 'listGroupMemberships', {
-      /** The group's id. */ id: number;
-      /** The query parameters. */ query?: ListGroupMembershipsParams;
-    }>,
-    SdkInfiniteQueryKey<'groups', 'listGroupMemberships', {
-      /** The group's id. */ id: number;
-      /** The query parameters. */ query?: Omit<ListGroupMembershipsParams, 'page'>;
-    }>
+    SdkQueryKey<
+      'groups',
+      'listGroupMemberships',
+      {
+        /** The group's id. */ id: number;
+        /** The query parameters. */ query?: ListGroupMembershipsParams;
+      }
+    >,
+    SdkInfiniteQueryKey<
+      'groups',
+      'listGroupMemberships',
+      {
+        /** The group's id. */ id: number;
+        /** The query parameters. */ query?: Omit<ListGroupMembershipsParams, 'page'>;
+      }
+    >
   >;
   /**
    * `client.groups.addMembership()`: `POST /groups/{id}/memberships` as a mutation.
    *
    * On success it invalidates `groups/listGroupMemberships`, `groups/listGroups`; invalidates `groups/getGroup` of its `groupId`, `users/getUser` of its `userId`.
    */
-  readonly addMembership: MutationBinding<AddGroupMembershipVariables, Membership, SdkMutationKey<'groups', 'addGroupMembership'>>;
+  readonly addMembership: MutationBinding<
+    AddGroupMembershipVariables,
+    Membership,
+    SdkMutationKey<'groups', 'addGroupMembership'>
+  >;
   /**
    * `client.groups.removeMembership()`: `DELETE /memberships/{id}` as a mutation.
    *
    * On success it invalidates `groups/listGroupMemberships`, `groups/listGroups`; invalidates `groups/getGroup` of its `groupId`, `users/getUser` of its `userId`.
    */
-  readonly removeMembership: MutationBinding<RemoveGroupMembershipVariables, void, SdkMutationKey<'groups', 'removeGroupMembership'>>;
+  readonly removeMembership: MutationBinding<
+    RemoveGroupMembershipVariables,
+    void,
+    SdkMutationKey<'groups', 'removeGroupMembership'>
+  >;
 }
 
 /**
@@ -275,15 +344,21 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       list: paged(
         (params?: ListUsersParams) => key('users', 'listUsers', {}, params),
         (signal, params) => client.users.list(params, { signal }),
-        (params?: Omit<ListUsersParams, 'page'>) => infiniteKey('users', 'listUsers', {}, withoutPage(params, 'page')),
-        (signal, page, params) =>
-          client.users.list({ ...params, page }, { signal }),
+        (params?: Omit<ListUsersParams, 'page'>) =>
+          infiniteKey('users', 'listUsers', {}, withoutPage(params, 'page')),
+        (signal, page, params) => client.users.list({ ...params, page }, { signal }),
       ),
       create: write(
         queryClient,
         'users',
         'createUser',
-        {item:{key:["users","getUser"],params:[["id","id"]],action:"set",from:"record"},lists:[{key:["users","listUsers"],params:[]}],patch:[],fromResponse:true,refs:[]},
+        {
+          item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'set', from: 'record' },
+          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          patch: [],
+          fromResponse: true,
+          refs: [],
+        },
         (v: CreateUserVariables) => client.users.create(v.body),
       ),
       get: read(
@@ -294,21 +369,39 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
         queryClient,
         'users',
         'replaceUser',
-        {item:{key:["users","getUser"],params:[["id","id"]],action:"set",from:"path"},lists:[{key:["users","listUsers"],params:[]}],patch:[["users","listUsers"]],fromResponse:true,refs:[]},
+        {
+          item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'set', from: 'path' },
+          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          patch: [['users', 'listUsers']],
+          fromResponse: true,
+          refs: [],
+        },
         (v: ReplaceUserVariables) => client.users.replace(v.id, v.body),
       ),
       update: write(
         queryClient,
         'users',
         'updateUser',
-        {item:{key:["users","getUser"],params:[["id","id"]],action:"set",from:"path"},lists:[{key:["users","listUsers"],params:[]}],patch:[["users","listUsers"]],fromResponse:true,refs:[]},
+        {
+          item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'set', from: 'path' },
+          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          patch: [['users', 'listUsers']],
+          fromResponse: true,
+          refs: [],
+        },
         (v: UpdateUserVariables) => client.users.update(v.id, v.body),
       ),
       delete: write(
         queryClient,
         'users',
         'deleteUser',
-        {item:{key:["users","getUser"],params:[["id","id"]],action:"remove",from:"path"},lists:[{key:["users","listUsers"],params:[]}],patch:[],fromResponse:false,refs:[]},
+        {
+          item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'remove', from: 'path' },
+          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          patch: [],
+          fromResponse: false,
+          refs: [],
+        },
         (v: DeleteUserVariables) => client.users.delete(v.id),
       ),
     },
@@ -316,15 +409,24 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       list: paged(
         (params?: ListGroupsParams) => key('groups', 'listGroups', {}, params),
         (signal, params) => client.groups.list(params, { signal }),
-        (params?: Omit<ListGroupsParams, 'page'>) => infiniteKey('groups', 'listGroups', {}, withoutPage(params, 'page')),
-        (signal, page, params) =>
-          client.groups.list({ ...params, page }, { signal }),
+        (params?: Omit<ListGroupsParams, 'page'>) =>
+          infiniteKey('groups', 'listGroups', {}, withoutPage(params, 'page')),
+        (signal, page, params) => client.groups.list({ ...params, page }, { signal }),
       ),
       create: write(
         queryClient,
         'groups',
         'createGroup',
-        {item:{key:["groups","getGroup"],params:[["id","id"]],action:"set",from:"record"},lists:[{key:["groups","listGroups"],params:[]},{key:["groups","listGroupMemberships"],params:[]}],patch:[],fromResponse:true,refs:[]},
+        {
+          item: { key: ['groups', 'getGroup'], params: [['id', 'id']], action: 'set', from: 'record' },
+          lists: [
+            { key: ['groups', 'listGroups'], params: [] },
+            { key: ['groups', 'listGroupMemberships'], params: [] },
+          ],
+          patch: [],
+          fromResponse: true,
+          refs: [],
+        },
         (v: CreateGroupVariables) => client.groups.create(v.body),
       ),
       get: read(
@@ -335,35 +437,77 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
         queryClient,
         'groups',
         'updateGroup',
-        {item:{key:["groups","getGroup"],params:[["id","id"]],action:"set",from:"path"},lists:[{key:["groups","listGroups"],params:[]},{key:["groups","listGroupMemberships"],params:[]}],patch:[["groups","listGroups"]],fromResponse:true,refs:[]},
+        {
+          item: { key: ['groups', 'getGroup'], params: [['id', 'id']], action: 'set', from: 'path' },
+          lists: [
+            { key: ['groups', 'listGroups'], params: [] },
+            { key: ['groups', 'listGroupMemberships'], params: [] },
+          ],
+          patch: [['groups', 'listGroups']],
+          fromResponse: true,
+          refs: [],
+        },
         (v: UpdateGroupVariables) => client.groups.update(v.id, v.body),
       ),
       delete: write(
         queryClient,
         'groups',
         'deleteGroup',
-        {item:{key:["groups","getGroup"],params:[["id","id"]],action:"remove",from:"path"},lists:[{key:["groups","listGroups"],params:[]},{key:["groups","listGroupMemberships"],params:[]}],patch:[],fromResponse:false,refs:[]},
+        {
+          item: { key: ['groups', 'getGroup'], params: [['id', 'id']], action: 'remove', from: 'path' },
+          lists: [
+            { key: ['groups', 'listGroups'], params: [] },
+            { key: ['groups', 'listGroupMemberships'], params: [] },
+          ],
+          patch: [],
+          fromResponse: false,
+          refs: [],
+        },
         (v: DeleteGroupVariables) => client.groups.delete(v.id),
       ),
       listMemberships: paged(
-        (id: number, params?: ListGroupMembershipsParams) => key('groups', 'listGroupMemberships', { id }, params),
+        (id: number, params?: ListGroupMembershipsParams) =>
+          key('groups', 'listGroupMemberships', { id }, params),
         (signal, id, params) => client.groups.listMemberships(id, params, { signal }),
-        (id: number, params?: Omit<ListGroupMembershipsParams, 'page'>) => infiniteKey('groups', 'listGroupMemberships', { id }, withoutPage(params, 'page')),
-        (signal, page, id, params) =>
-          client.groups.listMemberships(id, { ...params, page }, { signal }),
+        (id: number, params?: Omit<ListGroupMembershipsParams, 'page'>) =>
+          infiniteKey('groups', 'listGroupMemberships', { id }, withoutPage(params, 'page')),
+        (signal, page, id, params) => client.groups.listMemberships(id, { ...params, page }, { signal }),
       ),
       addMembership: write(
         queryClient,
         'groups',
         'addGroupMembership',
-        {lists:[{key:["groups","listGroupMemberships"],params:[["id","groupId"]]},{key:["groups","listGroups"],params:[]}],patch:[],fromResponse:true,refs:[{key:["groups","getGroup"],params:[["id","groupId"]]},{key:["users","getUser"],params:[["id","userId"]]}]},
+        {
+          lists: [
+            { key: ['groups', 'listGroupMemberships'], params: [['id', 'groupId']] },
+            { key: ['groups', 'listGroups'], params: [] },
+          ],
+          patch: [],
+          fromResponse: true,
+          refs: [
+            { key: ['groups', 'getGroup'], params: [['id', 'groupId']] },
+            { key: ['users', 'getUser'], params: [['id', 'userId']] },
+          ],
+        },
         (v: AddGroupMembershipVariables) => client.groups.addMembership(v.id, v.body),
       ),
       removeMembership: write(
         queryClient,
         'groups',
         'removeGroupMembership',
-        {lists:[{key:["groups","listGroupMemberships"],params:[["id","groupId"]]},{key:["groups","listGroups"],params:[]}],patch:[],fromResponse:false,refs:[{key:["groups","getGroup"],params:[["id","groupId"]]},{key:["users","getUser"],params:[["id","userId"]]}],lookup:{queries:[["groups","listGroupMemberships"]],param:"id",field:"id"}},
+        {
+          lists: [
+            { key: ['groups', 'listGroupMemberships'], params: [['id', 'groupId']] },
+            { key: ['groups', 'listGroups'], params: [] },
+          ],
+          patch: [],
+          fromResponse: false,
+          refs: [
+            { key: ['groups', 'getGroup'], params: [['id', 'groupId']] },
+            { key: ['users', 'getUser'], params: [['id', 'userId']] },
+          ],
+          lookup: { queries: [['groups', 'listGroupMemberships']], param: 'id', field: 'id' },
+        },
         (v: RemoveGroupMembershipVariables) => client.groups.removeMembership(v.id),
       ),
     },

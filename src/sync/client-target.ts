@@ -1,10 +1,7 @@
-// The one adapter between the sync engine and the SDK's public client.
-//
-// Versions: reads use `.withResponse()` to see the response's ETag. Writes send `If-Match` through the
-// per-call `headers` option, and a 412 (an ApiError with status 412 today) becomes PreconditionFailed.
-// When the client gains `ifMatch`, `etagOf()` and PreconditionFailedError (issue 14), only this file
-// changes.
-import { ApiError, NotFoundError, type UserManagementClient } from 'user-management-sdk';
+// The one adapter between the sync engine and the SDK's public client: reads use `.withResponse()`
+// to see the response's ETag, writes send it back with the per-call `ifMatch` option, and the SDK's
+// PreconditionFailedError (412) becomes the engine's PreconditionFailed.
+import { NotFoundError, PreconditionFailedError, type UserManagementClient } from 'user-management-sdk';
 import { PreconditionFailed, type SyncTarget, type Versioned } from './target.js';
 import type { SyncKey } from './types.js';
 
@@ -40,10 +37,10 @@ export function clientTarget(client: UserManagementClient): SyncTarget {
         return await client.users.update(id, patch, {
           idempotencyKey,
           signal,
-          headers: ifMatch === undefined ? undefined : { 'If-Match': ifMatch },
+          ifMatch,
         });
       } catch (err) {
-        if (err instanceof ApiError && err.status === 412)
+        if (err instanceof PreconditionFailedError)
           throw new PreconditionFailed(`User ${String(id)} changed since it was read (412).`, { cause: err });
         throw err;
       }

@@ -1,12 +1,12 @@
 // The run: choose how to match, stream the source through a bounded pool of in-flight records, journal
 // each result, delete what is missing, write the report. Records never stop the run; an abort stops
 // pulling new records, lets those in flight finish and leaves the state resumable.
-import type { User } from 'user-management-sdk';
 import type { createAlerter } from './alerts.js';
 import { classify } from './classify.js';
 import { PAGE_SIZE } from './client-target.js';
 import type { Outputs } from './outputs.js';
 import { apply, prepare, type RecordContext, type RecordResult } from './record.js';
+import { ScanIndex } from './scan-index.js';
 import type { SourceItem } from './sources.js';
 import type { SyncState } from './state.js';
 import type { SyncTarget } from './target.js';
@@ -76,12 +76,12 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
     useScan = ahead.buffered.length > pages;
     source = ahead.items;
   }
-  let index: Map<string, User> | undefined;
+  let index: ScanIndex | undefined;
   if (useScan) {
-    index = new Map();
+    index = new ScanIndex(o.record.hash);
     for await (const user of target.scan(signal)) {
       const k = user[o.record.key];
-      if (!index.has(k)) index.set(k, user);
+      index.add(k, user);
     }
   }
   const ctx: RecordContext = { ...o.record, index, seen: new Set(), bases: state.bases };
@@ -171,7 +171,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
     await pool(source, o.concurrency, signal, processItem);
     if (o.deleteMissing && index && !signal.aborted) {
       const seen = ctx.seen;
-      const missing = [...index.values()].filter((u) => !seen.has(ctx.hash(u[o.record.key])));
+      const missing = [...index.keys()].filter((u) => !seen.has(ctx.hash(u.key)));
       if (index.size > 0 && missing.length / index.size > o.deleteThreshold && !o.force) {
         deletesRefused = missing.length;
         status = 'failed';
@@ -180,7 +180,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
         await pool(missing, o.concurrency, signal, async (user) => {
           const row = -user.id; // deletes are rows too (negative ids), so a resume does not repeat them
           if (state.doneRows.has(row)) return;
-          const keyValue = user[o.record.key];
+          const keyValue = user.key;
           if (ctx.dryRun) {
             finishRecord(row, {
               outcome: 'deleted',

@@ -1,7 +1,7 @@
 // Field-level comparison: canonical JSON per top-level field, salted hashes of it for the stored base,
 // and the three-way decision (source, target, base) → create / update / unchanged / conflict.
 import { createHmac } from 'node:crypto';
-import type { User, UserPatch } from 'user-management-sdk';
+import type { UserPatch } from 'user-management-sdk';
 
 /** Stored per key: the hash of each managed field's value at the last sync. */
 export type FieldHashes = Readonly<Record<string, string>>;
@@ -18,14 +18,14 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * Hashes field values with a per-state-directory salt (HMAC-SHA-256, 96 bits kept), so the state holds
+ * Hashes field values with a per-state-directory salt (HMAC-SHA-256, 64 bits kept), so the state holds
  * no personal data and an email cannot be confirmed by hashing a guess without the salt.
  */
 export function createHasher(salt: Buffer): (value: unknown) => string {
   return (value) =>
     value === undefined
       ? '-'
-      : createHmac('sha256', salt).update(canonicalJson(value)).digest('base64url').slice(0, 16);
+      : createHmac('sha256', salt).update(canonicalJson(value)).digest().subarray(0, 8).toString('base64url');
 }
 
 /** The managed fields' hashes of a record (only the fields the mapped record sets). */
@@ -37,14 +37,6 @@ export function hashFields(
   const out: Record<string, string> = {};
   for (const f of fields) out[f] = hash(record[f]);
   return out;
-}
-
-/** The mapped fields whose value differs in the target. */
-export function differingFields(mapped: UserPatch, target: User): string[] {
-  const t = target as unknown as Record<string, unknown>;
-  return Object.entries(mapped)
-    .filter(([f, v]) => v !== undefined && canonicalJson(v) !== canonicalJson(t[f]))
-    .map(([f]) => f);
 }
 
 /** The fields of `record` named in `fields`. */
@@ -85,20 +77,20 @@ export type Decision =
  */
 export function decide(
   mapped: UserPatch,
-  target: User,
+  target: { hashOf(field: string): string },
   base: BaseHashes | undefined,
   hash: (value: unknown) => string,
 ): Decision {
-  const fields = differingFields(mapped, target);
+  const m = mapped as Record<string, unknown>;
+  const managed = Object.keys(m).filter((f) => m[f] !== undefined);
+  // Compared by hash: equal canonical JSON gives equal hashes (64 bits: a false "equal" is ~2^-64).
+  const fields = managed.filter((f) => hash(m[f]) !== target.hashOf(f));
   if (fields.length === 0) return { kind: 'unchanged' };
   if (base === undefined) return { kind: 'update', fields };
-  const m = mapped as Record<string, unknown>;
-  const t = target as unknown as Record<string, unknown>;
-  const managed = Object.keys(m).filter((f) => m[f] !== undefined);
   // A field the base does not know was not managed before: it counts as a source change only.
   const changedInSource = managed.filter((f) => base.source[f] !== hash(m[f]));
   const changedInTarget = managed.filter(
-    (f) => base.target[f] !== undefined && base.target[f] !== hash(t[f]),
+    (f) => base.target[f] !== undefined && base.target[f] !== target.hashOf(f),
   );
   // Nothing new from the source: whatever the API holds now was written (or kept) on purpose.
   if (changedInSource.length === 0) return { kind: 'drift', fields };

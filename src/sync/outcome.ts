@@ -1,8 +1,9 @@
 // What the per-record code shares: its context, its result, and the dead-letter result builder.
-import type { User, UserPatch } from 'user-management-sdk';
+import type { UserPatch } from 'user-management-sdk';
 import type { FieldHashes } from './fields.js';
 import type { SourceItem } from './sources.js';
-import type { BaseEntry } from './state.js';
+import type { BaseStore } from './bases.js';
+import type { ScanIndex } from './scan-index.js';
 import type { SyncTarget } from './target.js';
 import type {
   ConflictStrategy,
@@ -26,9 +27,9 @@ export interface RecordContext {
   readonly runId: string;
   readonly hash: (value: unknown) => string;
   readonly validator: RecordValidator;
-  readonly bases: ReadonlyMap<string, BaseEntry>;
+  readonly bases: Pick<BaseStore, 'get'>;
   /** Users by key value, when the run matched with one scan; else lookups use the API's filter. */
-  readonly index: ReadonlyMap<string, User> | undefined;
+  readonly index: Pick<ScanIndex, 'get'> | undefined;
   /** Key hashes seen so far in this pass (duplicates are dead-lettered). */
   readonly seen: Set<string>;
   readonly signal: AbortSignal;

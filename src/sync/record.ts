@@ -5,6 +5,7 @@ import { classify, type Classified } from './classify.js';
 import { resolveConflict } from './conflict.js';
 import { decide, hashFields, pick, type BaseHashes, type Decision, type FieldHashes } from './fields.js';
 import { failed, type Prepared, type RecordContext, type RecordResult } from './outcome.js';
+import { viewOf, type TargetView } from './scan-index.js';
 import type { SourceItem } from './sources.js';
 import { PreconditionFailed, type Versioned } from './target.js';
 import type { SyncOutcome } from './types.js';
@@ -78,9 +79,10 @@ export async function apply(ctx: RecordContext, item: SourceItem, p: Prepared): 
 async function applyOnce(ctx: RecordContext, item: SourceItem, p: Prepared): Promise<RecordResult> {
   const { mapped, keyValue, keyHash } = p;
   const base = ctx.bases.get(keyHash);
-  const found = ctx.index
+  const lookedUp = ctx.index ? undefined : (await ctx.target.findByKey(ctx.key, keyValue, ctx.signal))[0];
+  const found: TargetView | undefined = ctx.index
     ? ctx.index.get(keyValue)
-    : (await ctx.target.findByKey(ctx.key, keyValue, ctx.signal))[0];
+    : lookedUp && viewOf(lookedUp, ctx.hash);
   const fields = Object.keys(mapped).filter((f) => (mapped as Record<string, unknown>)[f] !== undefined);
   const ok = (
     outcome: SyncOutcome,
@@ -113,7 +115,7 @@ async function applyOnce(ctx: RecordContext, item: SourceItem, p: Prepared): Pro
     // Read the current version (and its ETag) right before writing, and decide again on it.
     const current: Versioned | undefined = await ctx.target.get(found.id, ctx.signal);
     if (current === undefined) return create(ctx, item, p, fields);
-    decision = decide(mapped, current.user, baseHashes, ctx.hash);
+    decision = decide(mapped, viewOf(current.user, ctx.hash), baseHashes, ctx.hash);
     if (decision.kind === 'unchanged') return ok('unchanged', found.id, hashFields(ctx.hash, fields, mapped));
     if (decision.kind === 'drift') return ok('unchanged', found.id);
     try {

@@ -18,18 +18,10 @@ import { InvalidArgumentError } from 'user-management-sdk';
 import type { LineCodec } from './crypto.js';
 import { isEncryptedLine } from './crypto.js';
 import type { FieldHashes } from './fields.js';
+import { BaseStore, type BaseEntry } from './bases.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { Tally, type FailureInfo } from './tally.js';
 import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
-
-/** What the state remembers of a key: the user's id and its field hashes at the last sync. */
-export interface BaseEntry {
-  readonly id: number;
-  readonly h: FieldHashes;
-  /** The source's field hashes, when they differ from `h` (the API's side won a conflict). */
-  readonly s?: FieldHashes;
-  readonly at: string;
-}
 
 /** A run as its first journal line describes it. */
 export interface RunInfo {
@@ -73,7 +65,7 @@ export interface RecordEntry {
 }
 
 export class SyncState {
-  readonly bases = new Map<string, BaseEntry>();
+  readonly bases = new BaseStore();
   /** Rows of the unfinished run that are done. */
   readonly doneRows = new Set<number>();
   run: RunInfo | undefined;
@@ -169,7 +161,7 @@ export class SyncState {
     }
     this.#journal.close();
     this.#journal = undefined;
-    const lines = [...this.bases].map(([k, b]) => this.codec.encode(JSON.stringify({ k, ...b })));
+    const lines = [...this.bases.entries()].map(([k, b]) => this.codec.encode(JSON.stringify({ k, ...b })));
     writePrivateFileAtomic(join(this.dir, 'bases.jsonl'), lines.length ? `${lines.join('\n')}\n` : '');
     writePrivateFileAtomic(join(this.dir, 'journal.jsonl'), '');
     if (run) {

@@ -19,6 +19,7 @@ const op = (operationId: string, tag: string, extra: Record<string, string> = {}
   description: undefined,
   parameters: [],
   node: { operationId, ...extra },
+  item: {},
 });
 
 describe('the naming rules', () => {

@@ -3,11 +3,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { bumpFor, classifySpecs, type DiffSpecs } from '../../scripts/lib/spec-classify.mjs';
-import { describeChange, renderChangeset } from '../../scripts/lib/spec-changelog.mjs';
-import { compareSpecs, type Change, type OpenApiDocument } from '../../scripts/lib/spec-compare.mjs';
-import { parseSpec, SpecError } from '../../scripts/lib/spec-load.mjs';
-import { buildFixtures } from '../../scripts/spec-fixtures.mjs';
+import { describeChange, renderChangeset } from '../../codegen/compare/changelog.js';
+import { bumpFor, classifySpecs, type DiffSpecs } from '../../codegen/compare/classify.js';
+import { compareSpecs, type Change } from '../../codegen/compare/compare.js';
+import { parseSpec, SpecError } from '../../codegen/spec.js';
+
+/** The tests edit parsed documents freely; the comparison takes them as the reader's OpenApiDocument. */
+type OpenApiDocument = Record<string, any> & { openapi: string };
+import { buildFixtures } from '../../codegen/spec-fixtures.js';
 
 const read = (path: string): OpenApiDocument =>
   parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8'));

@@ -15,6 +15,7 @@ const ALWAYS = [
   'scripts',
   'etc',
   '.spectral.yaml',
+  '.prettierrc.json',
   '.changeset',
   'package.json',
   'tsconfig.json',
@@ -27,6 +28,8 @@ const SOURCES = [
   'test/support',
   'tsup.config.ts',
   'api-extractor.json',
+  'api-extractor.testing.json',
+  'api-extractor.sync.json',
   'tsdoc.json',
 ];
 const WATCHED = ['spec', 'src/generated', '.changeset'];

@@ -7,7 +7,7 @@ import { copyRepo, fixture } from './repo-copy.js';
 
 describe('spec:update, all steps', () => {
   it(
-    'updates to the compatible spec: regenerates, typechecks, passes the contract tests, writes a minor changeset',
+    'updates to the compatible spec: regenerates, typechecks, passes the contract tests, updates the API report, writes a minor changeset',
     { timeout: 180_000 },
     async ({ onTestFinished }) => {
       const copy = await copyRepo({ withSources: true });
@@ -21,8 +21,20 @@ describe('spec:update, all steps', () => {
       expect(await copy.read('spec/openapi.yaml')).toBe(
         await readFile(fixture('next-compatible.yaml'), 'utf8'),
       );
+      expect(run.stdout).toMatch(
+        /✔ API report \(api-extractor run --local -c api-extractor\.json\) \(\d+\.\d s\)/,
+      );
+      // The new operation is a method with no hand-written line, in the code and in the API report.
+      expect(await copy.read('src/generated/resources/users.ts')).toContain(
+        'deactivate(id: number, options?: RequestOptions): APIPromise<User> {',
+      );
+      expect(await copy.read('etc/user-management-sdk.api.md')).toContain(
+        'deactivate(id: number, options?: RequestOptions): APIPromise<User>;',
+      );
       const [file] = await copy.newChangesets(before);
-      expect(await copy.read(file!)).toMatch(/^---\n"user-management-sdk": minor\n---\n/);
+      const changeset = await copy.read(file!);
+      expect(changeset).toMatch(/^---\n"user-management-sdk": minor\n---\n/);
+      expect(changeset).toContain('- Added `client.users.deactivate()`');
     },
   );
 });

@@ -44,7 +44,7 @@ describe.concurrent('spec:update', () => {
       await readFile(fixture('next-compatible.yaml'), 'utf8'),
     );
     expect(await copy.read('src/generated/operations.ts')).toMatch(
-      /deactivateUser: \{\s+method: "POST",\s+path: "\/users\/\{id\}\/deactivate"/,
+      /deactivateUser: \{\s+method: 'POST',\s+path: '\/users\/\{id\}\/deactivate'/,
     );
     expect(await copy.read('src/generated/schema.ts')).toContain('nickname?: string;');
 
@@ -189,6 +189,52 @@ describe.concurrent('spec:update', () => {
       'Restored the previous spec/openapi.yaml and src/generated/; no changeset was written.',
     );
     expect(await copy.snapshot()).toEqual(before);
+  });
+
+  it('takes a spec with a new tag and new operations: methods under the naming rules, named in the changeset', async (ctx) => {
+    const { expect } = ctx;
+    const copy = await repo(ctx);
+    const before = await copy.snapshot();
+    const provider = await variant(ctx, (spec) => {
+      spec.tags.push({ name: 'teams', description: 'Teams of users.' });
+      const get = spec.paths['/groups/{id}'].get;
+      spec.paths['/teams/{id}'] = {
+        parameters: spec.paths['/groups/{id}'].parameters,
+        get: { ...get, operationId: 'getTeam', tags: ['teams'], summary: 'Get one team' },
+      };
+      spec.paths['/users/{id}/todos'] = {
+        parameters: spec.paths['/users/{id}'].parameters,
+        get: {
+          ...spec.paths['/groups/{id}/memberships'].get,
+          operationId: 'listUserTodos',
+          tags: ['users'],
+          summary: 'List the todos of a user',
+        },
+      };
+    });
+    const run = await copy.specUpdate(provider, '--skip-tests');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('+ Added `client.teams.get()`');
+    expect(await copy.read('src/generated/resources/teams.ts')).toContain(
+      'get(id: number, options?: RequestOptions): APIPromise<Group> {',
+    );
+    expect(await copy.read('src/generated/resources/users.ts')).toContain(
+      'listTodos(id: number, params?: ListUserTodosParams, options?: RequestOptions): PagePromise<Membership> {',
+    );
+    expect(await copy.read('src/generated/client.ts')).toContain('readonly teams: Teams;');
+    const [file] = await copy.newChangesets(before);
+    const changeset = parseChangeset(await copy.read(file!));
+    expect(changeset.releases).toEqual([{ name: 'user-management-sdk', type: 'minor' }]);
+    expect(changeset.summary).toContain(
+      [
+        'SDK methods:',
+        '',
+        '- Added `client.teams.get()`',
+        '- Added `client.users.deactivate()`',
+        '- Added `client.users.listTodos()`',
+      ].join('\n'),
+    );
   });
 
   it('does nothing when the new spec says what the current one says', async (ctx) => {

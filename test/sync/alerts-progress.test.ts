@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
+import { loadMap } from '../../src/cli/setup.js';
 import { webhookAlert, type SyncAlert } from '../../src/sync/index.js';
 import { runSync } from '../../src/sync/run.js';
 import { emptyTotals } from '../../src/sync/tally.js';
@@ -102,5 +106,28 @@ describe('CLI progress', () => {
     view.update({ done: 60, total: 100, totals: { ...totals, read: 60, created: 55, failed: 5 } });
     view.stop();
     expect(lines).toEqual(['sync: 60/100 records, 10.0/s (created 55, updated 0, unchanged 0, failed 5)\n']);
+  });
+});
+
+describe('CLI --map', () => {
+  it('loads the default export of a module, and rejects a module without a function with a UsageError', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'um-map-'));
+    try {
+      writeFileSync(
+        join(dir, 'map.mjs'),
+        'export default (r) => ({ name: r.first + " " + r.last, username: r.login, email: r.mail });',
+      );
+      writeFileSync(join(dir, 'bad.mjs'), 'export const notAMap = 1;');
+      const map = await loadMap(join(dir, 'map.mjs'));
+      expect(await map({ first: 'Ada', last: 'Lovelace', login: 'ada', mail: 'ada@example.com' })).toEqual({
+        name: 'Ada Lovelace',
+        username: 'ada',
+        email: 'ada@example.com',
+      });
+      await expect(loadMap(join(dir, 'bad.mjs'))).rejects.toMatchObject({ name: 'UsageError' });
+      await expect(loadMap(join(dir, 'missing.mjs'))).rejects.toMatchObject({ name: 'UsageError' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs, UsageError } from '../../src/cli/args.js';
 import { createCodec, parseKey } from '../../src/sync/crypto.js';
 import { canonicalJson, createHasher, decide, hashFields } from '../../src/sync/fields.js';
+import { viewOf } from '../../src/sync/scan-index.js';
 import { readSource } from '../../src/sync/sources.js';
 import { SyncState } from '../../src/sync/state.js';
 import { createValidator, defaultMap } from '../../src/sync/validate.js';
@@ -94,9 +95,9 @@ describe('field comparison and the three-way decision', () => {
         const fields = [...new Set([...Object.keys(before), ...Object.keys(now)])];
         const target = { id: 1, ...before } as unknown as User;
         const h = hashFields(hash, fields, before);
-        const d = decide(now, target, { target: h, source: h }, hash);
+        const d = decide(now, viewOf(target, hash), { target: h, source: h }, hash);
         expect(d.kind).not.toBe('conflict');
-        expect(decide(before, target, { target: h, source: h }, hash).kind).toBe('unchanged');
+        expect(decide(before, viewOf(target, hash), { target: h, source: h }, hash).kind).toBe('unchanged');
       }),
     );
   });
@@ -110,7 +111,7 @@ describe('field comparison and the three-way decision', () => {
         const f = fields[0]!;
         const d = decide(
           { ...base, [f]: s },
-          { id: 1, ...base, [f]: t } as unknown as User,
+          viewOf({ id: 1, ...base, [f]: t } as unknown as User, hash),
           { target: h, source: h },
           hash,
         );
@@ -213,5 +214,34 @@ describe('CLI arguments', () => {
     [['users', 'a.csv']],
   ])('rejects %j with a UsageError', (argv) => {
     expect(() => parseCliArgs(argv)).toThrow(UsageError);
+  });
+});
+
+describe('base store', () => {
+  it('round-trips entries through the compact encoding (and JSON for fields outside NewUser)', async () => {
+    const { BaseStore } = await import('../../src/sync/bases.js');
+    const hash = fc.string({ minLength: 1, maxLength: 11 }).filter((s) => !/[,|]/.test(s));
+    const hashes = fc.dictionary(
+      fc.constantFrom('name', 'username', 'email', 'phone', 'website', 'address', 'company'),
+      hash,
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 40 }),
+        hashes,
+        fc.option(hashes, { nil: undefined }),
+        (id, h, s) => {
+          const store = new BaseStore();
+          const at = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+          const entry = { id, h, ...(s === undefined ? {} : { s }), at };
+          store.set('k', entry);
+          expect(store.get('k')).toEqual(entry);
+        },
+      ),
+    );
+    const store = new BaseStore();
+    const odd = { id: 1, h: { nickname: 'x' }, at: '2026-01-01T00:00:00.000Z' };
+    store.set('k', odd);
+    expect(store.get('k')).toEqual(odd);
   });
 });

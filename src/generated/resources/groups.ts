@@ -1,8 +1,24 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
-import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions, type ModifyFn, type ModifyOptions } from '../../http/resource.js';
-import type { Group, GroupPatch, ListGroupMembershipsParams, ListGroupsParams, Membership, NewGroup, NewMembership } from '../models.js';
+import {
+  Resource,
+  type RequestOptions,
+  type APIPromise,
+  type PagePromise,
+  type ListAllOptions,
+  type ModifyFn,
+  type ModifyOptions,
+} from '../../http/resource.js';
+import type {
+  Group,
+  GroupPatch,
+  ListGroupMembershipsParams,
+  ListGroupsParams,
+  Membership,
+  NewGroup,
+  NewMembership,
+} from '../models.js';
 
 /**
  * Groups of users, and who is a member of which.
@@ -153,7 +169,11 @@ export class Groups extends Resource {
    * const { data, requestId } = await client.groups.listMemberships(1, { limit: 20 }).withResponse();
    * ```
    */
-  listMemberships(id: number, params?: ListGroupMembershipsParams, options?: RequestOptions): PagePromise<Membership> {
+  listMemberships(
+    id: number,
+    params?: ListGroupMembershipsParams,
+    options?: RequestOptions,
+  ): PagePromise<Membership> {
     return this.core.page('listGroupMemberships', { path: { id }, query: params }, options);
   }
 

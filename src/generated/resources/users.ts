@@ -1,7 +1,15 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
-import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions, type ModifyFn, type ModifyOptions } from '../../http/resource.js';
+import {
+  Resource,
+  type RequestOptions,
+  type APIPromise,
+  type PagePromise,
+  type ListAllOptions,
+  type ModifyFn,
+  type ModifyOptions,
+} from '../../http/resource.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**

@@ -1,6 +1,5 @@
-#!/usr/bin/env node
-// Writes the spec:update test fixtures in spec/fixtures/ from spec/openapi.yaml plus one fixed delta
-// each, so they stay "the current spec + this change" when the spec moves on:
+// `npm run spec:fixtures`: writes the spec:update test fixtures in spec/fixtures/ from spec/openapi.yaml
+// plus one fixed delta each, so they stay "the current spec + this change" when the spec moves on:
 //
 //   next-compatible.yaml  + optional User.nickname, + POST /users/{id}/deactivate (deactivateUser)  → minor
 //   next-breaking.yaml    User.username → login, − deleteUser, + required NewUser.role            → major
@@ -8,16 +7,25 @@
 //
 // (swagger2.yaml and openapi31.yaml are hand-written: they only have to be the wrong version.)
 //
-//   node scripts/spec-fixtures.mjs           write them
-//   node scripts/spec-fixtures.mjs --check   fail when they are out of step with spec/openapi.yaml
+//   tsx codegen/spec-fixtures.ts           write them
+//   tsx codegen/spec-fixtures.ts --check   fail when they are out of step with spec/openapi.yaml
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  parseDocument,
+  visit,
+  type Document,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-function bump(version, part) {
+function bump(version: unknown, part: 'major' | 'minor' | 'patch'): string {
   const [major = 0, minor = 0, patch = 0] = String(version)
     .split('.')
     .map((n) => Number.parseInt(n, 10) || 0);
@@ -28,27 +36,31 @@ function bump(version, part) {
       : `${major}.${minor}.${patch + 1}`;
 }
 
+const stale = (what: string): Error =>
+  new Error(
+    `spec-fixtures: spec/openapi.yaml has no ${what}; update codegen/spec-fixtures.ts to the new spec`,
+  );
+
 /** Renames a key of a YAML map in place, keeping its position. */
-function renameKey(map, from, to) {
-  const pair = map?.items.find((p) => isScalar(p.key) && p.key.value === from);
-  if (!pair)
-    throw new Error(
-      `spec-fixtures: no key ${from} to rename; update scripts/spec-fixtures.mjs to the new spec`,
-    );
+function renameKey(map: YAMLMap, from: string, to: string): void {
+  const pair = map.items.find((p) => isScalar(p.key) && p.key.value === from);
+  if (!pair || !isScalar(pair.key)) throw stale(`key ${from} to rename`);
   pair.key.value = to;
 }
 
-function must(doc, path) {
+function mustMap(doc: Document, path: readonly string[]): YAMLMap {
   const node = doc.getIn(path, true);
-  if (node === undefined)
-    throw new Error(
-      `spec-fixtures: spec/openapi.yaml has no ${path.join('.')}; update scripts/spec-fixtures.mjs to the new spec`,
-    );
+  if (!isMap(node)) throw stale(path.join('.'));
   return node;
 }
 
-const RESPONSES = ['401', '403', '404', '429', '500', '503'];
-const RESPONSE_REFS = {
+function mustSeq(doc: Document, path: readonly string[]): YAMLSeq {
+  const node = doc.getIn(path, true);
+  if (!isSeq(node)) throw stale(path.join('.'));
+  return node;
+}
+
+const RESPONSE_REFS: Readonly<Record<string, string>> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'NotFound',
@@ -57,10 +69,10 @@ const RESPONSE_REFS = {
   503: 'ServiceUnavailable',
 };
 
-const FIXTURES = {
+const FIXTURES: Readonly<Record<string, (doc: Document) => void>> = {
   'next-compatible.yaml'(doc) {
     doc.setIn(['info', 'version'], bump(doc.getIn(['info', 'version']), 'minor'));
-    must(doc, ['components', 'schemas', 'User', 'properties']).set(
+    mustMap(doc, ['components', 'schemas', 'User', 'properties']).set(
       'nickname',
       doc.createNode({ type: 'string', description: 'What the user likes to be called.', example: 'Lee' }),
     );
@@ -80,7 +92,7 @@ const FIXTURES = {
               content: { 'application/json': { schema: { $ref: '#/components/schemas/User' } } },
             },
             ...Object.fromEntries(
-              RESPONSES.map((s) => [s, { $ref: `#/components/responses/${RESPONSE_REFS[s]}` }]),
+              Object.entries(RESPONSE_REFS).map(([s, ref]) => [s, { $ref: `#/components/responses/${ref}` }]),
             ),
           },
         },
@@ -90,24 +102,24 @@ const FIXTURES = {
 
   'next-breaking.yaml'(doc) {
     doc.setIn(['info', 'version'], bump(doc.getIn(['info', 'version']), 'major'));
-    renameKey(must(doc, ['components', 'schemas', 'User', 'properties']), 'username', 'login');
-    const required = must(doc, ['components', 'schemas', 'User', 'required']);
+    renameKey(mustMap(doc, ['components', 'schemas', 'User', 'properties']), 'username', 'login');
+    const required = mustSeq(doc, ['components', 'schemas', 'User', 'required']);
     for (const item of required.items) if (isScalar(item) && item.value === 'username') item.value = 'login';
     // Keep the examples of User valid, or Spectral (rightly) stops the update.
     for (const name of ['User', 'CreatedUser', 'UserPage']) {
-      const value = must(doc, ['components', 'examples', name, 'value']);
+      const value = doc.getIn(['components', 'examples', name, 'value'], true);
       for (const map of isSeq(value) ? value.items : [value])
         if (isMap(map)) renameKey(map, 'username', 'login');
     }
     doc.deleteIn(['paths', '/users/{id}', 'delete']);
-    must(doc, ['components', 'schemas', 'NewUser', 'properties']).set(
+    mustMap(doc, ['components', 'schemas', 'NewUser', 'properties']).set(
       'role',
       doc.createNode({ type: 'string', enum: ['admin', 'member'], description: 'What the user may do.' }),
     );
-    must(doc, ['components', 'schemas', 'NewUser', 'required']).add('role');
+    mustSeq(doc, ['components', 'schemas', 'NewUser', 'required']).add('role');
     // replaceUser shared the NewUser example; UserReplace has no role, so it gets its own.
-    const newUserExample = must(doc, ['components', 'examples', 'NewUser']).clone();
-    must(doc, ['components', 'examples']).set('UserReplace', newUserExample);
+    const newUserExample = mustMap(doc, ['components', 'examples', 'NewUser']).clone();
+    mustMap(doc, ['components', 'examples']).set('UserReplace', newUserExample);
     doc.setIn(
       [
         'paths',
@@ -145,34 +157,36 @@ const FIXTURES = {
 };
 
 /** The fixtures for a spec's text: file name → text. */
-export function buildFixtures(specText) {
-  const out = {};
+export function buildFixtures(specText: string): Record<string, string> {
+  const out: Record<string, string> = {};
   for (const [name, edit] of Object.entries(FIXTURES)) {
     const doc = parseDocument(specText);
     edit(doc);
     // Short lists in flow style and single quotes, as spec/openapi.yaml writes them.
     visit(doc, {
-      Seq: (_, seq) => void (seq.items.every(isScalar) && seq.items.length <= 6 && (seq.flow = true)),
+      Seq: (_, seq) => {
+        if (seq.items.every(isScalar) && seq.items.length <= 6) seq.flow = true;
+      },
     });
     const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false, singleQuote: true });
     out[name] =
-      `# generated by \`node scripts/spec-fixtures.mjs\` from spec/openapi.yaml — a test fixture of spec:update.\n${text}`;
+      `# generated by \`npm run spec:fixtures\` from spec/openapi.yaml — a test fixture of spec:update.\n${text}`;
   }
   return out;
 }
 
-async function main() {
+async function main(): Promise<void> {
   const check = process.argv.includes('--check');
   const fixtures = buildFixtures(await readFile(join(root, 'spec/openapi.yaml'), 'utf8'));
-  const stale = [];
+  const outOfStep: string[] = [];
   for (const [name, text] of Object.entries(fixtures)) {
     const path = join(root, 'spec/fixtures', name);
     if (!check) await writeFile(path, text);
-    else if ((await readFile(path, 'utf8').catch(() => '')) !== text) stale.push(`spec/fixtures/${name}`);
+    else if ((await readFile(path, 'utf8').catch(() => '')) !== text) outOfStep.push(`spec/fixtures/${name}`);
   }
-  if (stale.length) {
+  if (outOfStep.length) {
     console.error(
-      `Out of step with spec/openapi.yaml: ${stale.join(', ')}. Run \`node scripts/spec-fixtures.mjs\`.`,
+      `Out of step with spec/openapi.yaml: ${outOfStep.join(', ')}. Run \`npm run spec:fixtures\`.`,
     );
     process.exitCode = 1;
   } else {
@@ -187,8 +201,8 @@ async function main() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().catch((err) => {
-    console.error(err instanceof Error ? err.message : err);
+  main().catch((err: unknown) => {
+    console.error(err instanceof Error ? err.message : String(err));
     process.exitCode = 1;
   });
 }
