@@ -78,6 +78,9 @@ export default defineConfig({
         test: {
           name: 'conformance',
           include: ['test/conformance/**/*.test.ts'],
+          // One json-server for every file, and files that compare whole collections with the fixture:
+          // a file that writes (conditional requests) must not run while another reads.
+          fileParallelism: false,
           globalSetup: ['test/conformance/global-setup.ts'],
           testTimeout: 20_000,
           hookTimeout: 60_000,

@@ -10,6 +10,7 @@ import type { FaultsResult } from './parts/faults.js';
 import type { LayersResult } from './parts/layers.js';
 import type { MemoryResult } from './parts/memory.js';
 import type { OverheadResult } from './parts/overhead.js';
+import type { RevalidationResult } from './parts/revalidation.js';
 import type { ProfileRun } from './parts/profile.js';
 import type { PartMessage } from './lib/child.js';
 import { CLIENT_NAMES } from './lib/clients.js';
@@ -25,6 +26,7 @@ import {
   renderMemory,
   renderOverhead,
   renderProfile,
+  renderRevalidation,
   updateDocument,
   formatLikeRepo,
 } from './lib/report.js';
@@ -32,7 +34,7 @@ import { fmtBytes, fmtInt, fmtPct, fmtRatio, median, table } from './lib/stats.j
 import { BUILD_DIR, buildSdk } from './lib/build-sdk.js';
 import { environment, REPO_ROOT } from './lib/versions.js';
 
-const PARTS = ['overhead', 'layers', 'profile', 'memory', 'faults', 'bundle'] as const;
+const PARTS = ['overhead', 'layers', 'profile', 'memory', 'faults', 'revalidation', 'bundle'] as const;
 type Part = (typeof PARTS)[number];
 
 /** Everything must finish well inside the 10-minute bound; a stuck part is killed. */
@@ -46,6 +48,7 @@ interface Results {
   profile?: { client: string; summary: ProfileSummary }[];
   memory?: MemoryResult[];
   faults?: FaultsResult;
+  revalidation?: RevalidationResult;
   bundle?: BundleResult;
 }
 
@@ -180,6 +183,9 @@ async function runPart(part: Part, results: Results): Promise<void> {
     case 'faults':
       results.faults = await runChild<FaultsResult>('faults', [...common, ...passRounds]);
       break;
+    case 'revalidation':
+      results.revalidation = await runChild<RevalidationResult>('revalidation', common, ['--expose-gc']);
+      break;
     case 'bundle':
       results.bundle = await runChild<BundleResult>('bundle', []);
       break;
@@ -242,6 +248,15 @@ function renderSummary(r: Results): string {
       'reported (no target)',
     ]);
   }
+  if (r.revalidation) {
+    const ratio = (resource: string) =>
+      median(r.revalidation?.rows.find((row) => row.resource === resource)?.p50Ratios ?? []);
+    rows.push([
+      'Revalidated GET (cache on, 304) vs full GET (200), p50',
+      `user ${fmtRatio(ratio('user'))}, page of 100 ${fmtRatio(ratio('page of 100 users'))}`,
+      'reported (no target)',
+    ]);
+  }
   if (r.bundle) {
     const sdk = r.bundle.entries[1];
     if (sdk)
@@ -262,6 +277,7 @@ function renderSections(r: Results): Record<string, string> {
   if (r.profile) sections.profile = renderProfile(r.profile);
   if (r.memory) sections.memory = renderMemory(r.memory);
   if (r.faults) sections.faults = renderFaults(r.faults);
+  if (r.revalidation) sections.revalidation = renderRevalidation(r.revalidation);
   if (r.bundle) sections.bundle = renderBundle(r.bundle);
   sections.summary = renderSummary(r);
   return sections;

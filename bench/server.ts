@@ -30,7 +30,26 @@ export type ServerMessage =
   { type: 'listening'; port: number } | { type: 'reply'; id: number; stats?: ServerStats; error?: string };
 
 const USER = Buffer.from(USER_JSON);
-const USER_HEADERS = { 'content-type': 'application/json', 'content-length': String(USER.length) };
+// A strong ETag, so the revalidation part can compare a 304 with a full answer of the same user.
+const USER_ETAG = '"user-1-v1"';
+const USER_HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(USER.length),
+  etag: USER_ETAG,
+};
+// A page of 100 users (GET /users?…), for the revalidation of a larger body.
+const PAGE = Buffer.from(
+  JSON.stringify(
+    Array.from({ length: 100 }, (_, i) => ({ ...(JSON.parse(USER_JSON) as object), id: i + 1 })),
+  ),
+);
+const PAGE_ETAG = '"page-1-v1"';
+const PAGE_HEADERS = {
+  'content-type': 'application/json',
+  'content-length': String(PAGE.length),
+  etag: PAGE_ETAG,
+  'x-total-count': '100',
+};
 const PROBLEM = Buffer.from(
   JSON.stringify({
     type: 'about:blank',
@@ -52,7 +71,8 @@ const stats: ServerStats = { requests: 0, ok: 0, failed: 0 };
 function handle(req: IncomingMessage, res: ServerResponse): void {
   stats.requests++;
   req.resume();
-  if (!req.url?.startsWith('/users/')) {
+  const isPage = req.url?.startsWith('/users?') === true;
+  if (!req.url?.startsWith('/users/') && !isPage) {
     res.writeHead(404, {
       'content-type': 'application/problem+json',
       'content-length': String(NOT_FOUND.length),
@@ -67,8 +87,14 @@ function handle(req: IncomingMessage, res: ServerResponse): void {
     return;
   }
   stats.ok++;
-  res.writeHead(200, USER_HEADERS);
-  res.end(USER);
+  const etag = isPage ? PAGE_ETAG : USER_ETAG;
+  if (req.headers['if-none-match'] === etag) {
+    res.writeHead(304, { etag });
+    res.end();
+    return;
+  }
+  res.writeHead(200, isPage ? PAGE_HEADERS : USER_HEADERS);
+  res.end(isPage ? PAGE : USER);
 }
 
 const server = createServer({ keepAlive: true }, handle);

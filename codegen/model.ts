@@ -37,6 +37,10 @@ export interface OperationRow {
   readonly path: string;
   readonly tag: string;
   readonly acceptsIdempotencyKey: boolean;
+  /** Declares an `If-Match` header: the `ifMatch` request option applies (412 when stale). */
+  readonly acceptsIfMatch: boolean;
+  /** Declares an `If-None-Match` header: the cache may revalidate it (304 when unchanged). */
+  readonly acceptsIfNoneMatch: boolean;
   readonly successStatus: number;
   readonly successStatuses: readonly number[];
   /** Path parameters in the order they appear in the path. */
@@ -81,6 +85,11 @@ export interface ResourceModel {
   readonly className: string;
   readonly description: string | undefined;
   readonly methods: readonly MethodModel[];
+  /**
+   * The read and the partial update of one item, when the tag has both (`GET` and `PATCH` on the same
+   * path, with path parameters and a JSON body): they make the generated `modify()`.
+   */
+  readonly modify: { readonly get: MethodModel; readonly update: MethodModel } | undefined;
 }
 
 /** A named schema of `components.schemas`. */
@@ -188,6 +197,9 @@ function exampleOf(doc: OpenApiDocument, requestBody: Json | undefined): string 
     .replace(/"([A-Za-z_$][\w$]*)": /g, '$1: ');
 }
 
+const hasHeader = (op: SpecOperation, name: string): boolean =>
+  op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name);
+
 const PAGE_NAMES = ['_page', 'page'];
 const LIMIT_NAMES = ['_limit', 'limit', 'per_page', 'pageSize'];
 
@@ -196,7 +208,10 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
   const ops = walkOperations(doc);
   const names = nameOperations(ops);
   const operations: Record<string, OperationRow> = {};
-  const byTag = new Map<string, ResourceModel & { methods: MethodModel[] }>();
+  const byTag = new Map<
+    string,
+    ResourceModel & { methods: MethodModel[]; modify: ResourceModel['modify'] }
+  >();
   const params: { name: string; method: MethodModel }[] = [];
   const pages = new Map<string, string>();
   const tagDescriptions = new Map<string, string | undefined>(
@@ -271,9 +286,9 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
       method: op.method.toUpperCase(),
       path: op.path,
       tag: op.tag,
-      acceptsIdempotencyKey: op.parameters.some(
-        (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
-      ),
+      acceptsIdempotencyKey: hasHeader(op, 'idempotency-key'),
+      acceptsIfMatch: hasHeader(op, 'if-match'),
+      acceptsIfNoneMatch: hasHeader(op, 'if-none-match'),
       successStatus: first,
       successStatuses,
       pathParams: pathParams.map((p) => paramDef(doc, p)),
@@ -331,6 +346,7 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
         className: naming.className,
         description: tagDescriptions.get(op.tag),
         methods: [],
+        modify: undefined,
       };
       byTag.set(op.tag, resource);
     }
@@ -345,6 +361,26 @@ export function buildModel(doc: OpenApiDocument): SdkModel {
       throw new SpecError(
         `${clash.operationId} and the listAll of ${list.operationId} both become client.${r.property}.listAll(); give ${clash.operationId} an x-sdk-method.`,
       );
+  }
+
+  // read-modify-write: found from the table (same path, GET that returns the item, PATCH with a body), not
+  // from method names.
+  for (const r of byTag.values()) {
+    for (const update of r.methods) {
+      const u = update.row;
+      if (u.method !== 'PATCH' || !u.pathParams.length || !u.body || !u.acceptsIfMatch) continue;
+      const get = r.methods.find(
+        (m) => m.row.method === 'GET' && m.row.path === u.path && m.row.returnsData && !m.row.pagination,
+      );
+      if (!get) continue;
+      const clash = r.methods.find((m) => m.name === 'modify');
+      if (clash)
+        throw new SpecError(
+          `${clash.operationId} and the modify() of ${update.operationId} both become client.${r.property}.modify(); give ${clash.operationId} an x-sdk-method.`,
+        );
+      r.modify = { get, update };
+      break;
+    }
   }
 
   const models = Object.entries(obj(obj(doc, 'components'), 'schemas') ?? {}).map(([name, schema]) => ({

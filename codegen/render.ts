@@ -154,6 +154,10 @@ function renderMethod(method: MethodModel): string {
   const traits: string[] = [];
   if (row.acceptsIdempotencyKey)
     traits.push('sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely');
+  if (row.acceptsIfMatch)
+    traits.push(
+      'takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first',
+    );
   if (paginated)
     traits.push('resolves to one page; `for await` over the result walks every item of every page');
   if (traits.length) lines.push('', `This call ${traits.join(' and ')}.`);
@@ -196,6 +200,38 @@ function renderMethod(method: MethodModel): string {
   return text;
 }
 
+/** The generated read-modify-write of a tag that has a get and a partial update of the same item. */
+function renderModify(r: SdkModel['resources'][number]): string {
+  if (!r.modify) return '';
+  const { get, update } = r.modify;
+  const args = get.row.pathParams.map((p, i) => `${p.name}: ${get.pathTypes[i] ?? 'never'}`);
+  const path = `{ ${get.row.pathParams.map((p) => p.name).join(', ')} }`;
+  const ids = get.row.pathParams.map(() => '1').join(', ');
+  return (
+    '\n' +
+    doc(
+      [
+        `Reads, changes and writes back one item, safe against concurrent edits: \`${get.name}()\`, then your \`change\`, then \`${update.name}()\` with \`ifMatch\` set to the version read.`,
+        '',
+        `If someone else wrote in between (412), it reads again and calls \`change\` again on the fresh item, up to \`maxConflictRetries\` times (default 3), then rejects with \`PreconditionFailedError\`. \`change\` may return \`undefined\` to write nothing; it may run more than once, so keep it free of side effects.`,
+        '',
+        ...get.row.pathParams.map((p) => `@param ${p.name} - As for \`${get.name}()\`.`),
+        `@param change - Gets the current item, returns the fields to change (or \`undefined\` for no write).`,
+        '@param options - Per-call options for every request it makes, and `maxConflictRetries`.',
+        `@returns The item as written, or as read when \`change\` returned \`undefined\`.`,
+        '@example',
+        '```ts',
+        `const updated = await client.${r.property}.modify(${ids}, (current) => ({ ${update.exampleBody?.replace(/^\{ |\s\}$/g, '') ?? '/* … */'} }));`,
+        '```',
+      ],
+      '  ',
+    ) +
+    `  modify(${[...args, `change: ModifyFn<${get.resultType}, ${update.bodyType ?? 'never'}>`, 'options?: ModifyOptions'].join(', ')}): Promise<${update.resultType}> {\n` +
+    `    return this.core.modify('${get.operationId}', '${update.operationId}', ${path}, change, options);\n` +
+    `  }\n`
+  );
+}
+
 /** One class per tag (`resources/<tag>.ts`). */
 export function renderResource(label: string, model: SdkModel, tag: string): string {
   const r = model.resources.find((x) => x.tag === tag);
@@ -220,6 +256,7 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
     ...(plain ? ['type APIPromise'] : []),
     ...(paginated ? ['type PagePromise'] : []),
     ...(r.methods.some((m) => m.name === 'list' && m.row.pagination) ? ['type ListAllOptions'] : []),
+    ...(r.modify ? ['type ModifyFn', 'type ModifyOptions'] : []),
   ];
   const imports = [
     `import { ${runtime.join(', ')} } from '../../http/resource.js';`,
@@ -238,6 +275,7 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
     doc([description, '', `One method per operation of the tag \`${r.tag}\`, as \`client.${r.property}\`.`]) +
     `export class ${r.className} extends Resource {\n` +
     r.methods.map(renderMethod).join('\n') +
+    renderModify(r) +
     `}\n`
   );
 }

@@ -77,6 +77,9 @@ export function deriveSpecModel(doc: OpenApiDocument): { operations: JsonObject;
     const successStatus = statuses.find((s) => /^2\d\d$/.test(s));
     const success = successStatus === undefined ? undefined : resolveRef(doc, responses[successStatus]);
     const successMedia = obj(obj(success, 'content'), 'application/json');
+    const header = (name: string): boolean =>
+      op.parameters.some((p) => p.in === 'header' && p.name.toLowerCase() === name);
+    const successHeaders = Object.keys(obj(success, 'headers') ?? {}).map((h) => h.toLowerCase());
     operations[op.operationId] = {
       method: op.method.toUpperCase(),
       path: op.path,
@@ -96,6 +99,12 @@ export function deriveSpecModel(doc: OpenApiDocument): { operations: JsonObject;
         examples: exampleValues(doc, successMedia),
       },
       errorStatuses: statuses.filter((s) => /^[45]\d\d$/.test(s)).map(Number),
+      // Conditional requests (RFC 9110 §13): which headers the operation declares.
+      conditional: {
+        etag: successHeaders.includes('etag'),
+        ifMatch: header('if-match'),
+        ifNoneMatch: header('if-none-match'),
+      },
     };
   }
   const schemas = Object.fromEntries(

@@ -29,6 +29,12 @@ import {
   type ResolvedBreaker,
 } from './policies/breaker.js';
 import {
+  CACHE_DEFAULTS,
+  resolveCacheOptions,
+  type CachePolicyOptions,
+  type ResolvedCacheOptions,
+} from './policies/cache.js';
+import {
   CONCURRENCY_DEFAULTS,
   resolveConcurrency,
   type ConcurrencyPolicyOptions,
@@ -81,6 +87,7 @@ export type { TokenProvider, OAuth2ClientCredentials } from './auth/credentials.
 export type { BackoffOptions, RetryBudgetOptions } from './policies/retry.js';
 export type { CircuitBreakerOptions } from './policies/breaker.js';
 export type { RateLimitOptions } from './policies/rate-limit.js';
+export type { CacheOptions } from './policies/cache.js';
 
 /** Options of {@link UserManagementClient}: the options of each policy. Every one is optional where the environment supplies it. */
 export interface ClientOptions
@@ -96,6 +103,7 @@ export interface ClientOptions
     ConcurrencyPolicyOptions,
     LoggingPolicyOptions,
     TelemetryPolicyOptions,
+    CachePolicyOptions,
     CustomPolicyOptions {}
 
 /** Options every SDK method takes as its last argument; they override the client's for that call. */
@@ -116,6 +124,19 @@ export interface RequestOptions {
   retryNonIdempotent?: boolean | undefined;
   /** Largest response body this call reads, in bytes. @default the client's `maxResponseBytes` */
   maxResponseBytes?: number | undefined;
+  /**
+   * Write only if the resource is still at this version: an ETag string (`'"3"'`, as the server sent it)
+   * or a resource object the client returned (its `etagOf()` is used). Sent as `If-Match` on the
+   * operations that declare it (replace, update and delete); a stale version rejects with
+   * `PreconditionFailedError` and changes nothing. Leave it out for last-write-wins.
+   * @default undefined (no precondition)
+   */
+  ifMatch?: string | object | undefined;
+  /**
+   * `false` bypasses the client's response cache for this call: nothing is read from it or stored in it.
+   * @default the client's `cache`
+   */
+  cache?: false | undefined;
 }
 
 /**
@@ -151,6 +172,7 @@ export const CLIENT_OPTION_KEYS = keysOf<ClientOptions>({
   logger: true,
   redactKeys: true,
   telemetry: true,
+  cache: true,
   policies: true,
 });
 
@@ -164,6 +186,8 @@ export const REQUEST_OPTION_KEYS = keysOf<RequestOptions>({
   headers: true,
   retryNonIdempotent: true,
   maxResponseBytes: true,
+  ifMatch: true,
+  cache: true,
 });
 
 /** The values in force when an option is not given: each policy's defaults, in one table. */
@@ -177,6 +201,7 @@ export const DEFAULTS = Object.freeze({
   ...BREAKER_DEFAULTS,
   ...CONCURRENCY_DEFAULTS,
   ...LOGGING_DEFAULTS,
+  ...CACHE_DEFAULTS,
 });
 
 /** The client's configuration once resolved: each policy's resolved options, side by side. */
@@ -191,6 +216,7 @@ export type ResolvedConfig = ResolvedConnection &
   ResolvedConcurrency &
   ResolvedLogging &
   ResolvedTelemetry &
+  ResolvedCacheOptions &
   ResolvedCustomPolicies;
 
 /** Merges defaults, environment and options; throws ConfigError on anything invalid. */
@@ -213,6 +239,7 @@ export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedCon
     ...resolveRateLimit(options),
     ...resolveConcurrency(options),
     ...resolveTelemetry(options),
+    ...resolveCacheOptions(options),
     ...resolveCustomPolicies(options),
   });
 }

@@ -97,6 +97,24 @@ export class ConflictError extends ApiError {
   /** Always `'ConflictError'`, even in minified builds. */
   override readonly name: string = 'ConflictError';
 }
+/**
+ * 412 Precondition Failed: the resource is no longer at the version sent in `ifMatch` — someone else
+ * changed it since you read it — and the server changed nothing. Never retried as a transient failure:
+ * read it again and decide (or let `modify()` do that).
+ * @example
+ * ```ts
+ * try {
+ *   await client.users.update(1, { name: 'Ada' }, { ifMatch: user });
+ * } catch (err) {
+ *   if (err instanceof PreconditionFailedError) user = await client.users.get(1); // re-read, re-apply
+ *   else throw err;
+ * }
+ * ```
+ */
+export class PreconditionFailedError extends ApiError {
+  /** Always `'PreconditionFailedError'`, even in minified builds. */
+  override readonly name: string = 'PreconditionFailedError';
+}
 /** 422 Unprocessable Entity: validation failed; see `fieldErrors`. */
 export class UnprocessableEntityError extends ApiError {
   /** Always `'UnprocessableEntityError'`, even in minified builds. */
@@ -229,6 +247,7 @@ const STATUS_CLASSES: Readonly<Record<number, typeof ApiError>> = {
   403: PermissionDeniedError,
   404: NotFoundError,
   409: ConflictError,
+  412: PreconditionFailedError,
   422: UnprocessableEntityError,
   429: RateLimitError,
 };

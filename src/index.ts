@@ -11,6 +11,8 @@ export type { ListAllOptions } from './http/iterate-pages.js';
 export type { RedirectPolicy } from './transport/redirects.js';
 export type { HeadersInput } from './transport/header-values.js';
 export { APIPromise, PagePromise, type WithResponse } from './http/response.js';
+export { etagOf } from './http/etag.js';
+export type { ModifyFn, ModifyOptions } from './http/modify.js';
 export type {
   ResponseBody,
   RequestBody,
@@ -35,6 +37,7 @@ export {
   type CircuitBreakerOptions,
   type RetryBudgetOptions,
   type RateLimitOptions,
+  type CacheOptions,
 } from './config.js';
 export {
   UserManagementError,
@@ -46,6 +49,7 @@ export {
   PermissionDeniedError,
   NotFoundError,
   ConflictError,
+  PreconditionFailedError,
   UnprocessableEntityError,
   RateLimitError,
   InternalServerError,
@@ -78,6 +82,7 @@ export type { RateLimitPolicyOptions } from './policies/rate-limit.js';
 export type { ConcurrencyPolicyOptions } from './policies/concurrency.js';
 export type { LoggingPolicyOptions } from './policies/logging.js';
 export type { TelemetryPolicyOptions } from './policies/telemetry.js';
+export type { CachePolicyOptions } from './policies/cache.js';
 export type { CustomPolicyOptions } from './policies/custom.js';
 export type { CustomPolicy, PolicyPosition } from './policies/custom.js';
 export type { Outcome } from './transport/attempt.js';

@@ -64,6 +64,7 @@ describe('resolveConfig defaults', () => {
       redirects: 'same-origin',
       maxResponseBytes: 16 * 1024 * 1024,
       allowInsecureHttp: false,
+      cache: false,
     });
   });
 

@@ -21,6 +21,7 @@ it('exports exactly these names from the entry module, so a change to the public
       "NotFoundError",
       "PagePromise",
       "PermissionDeniedError",
+      "PreconditionFailedError",
       "QueueFullError",
       "RateLimitError",
       "RedirectError",
@@ -32,6 +33,7 @@ it('exports exactly these names from the entry module, so a change to the public
       "UserManagementClient",
       "UserManagementError",
       "Users",
+      "etagOf",
     ]
   `);
 });

@@ -7,6 +7,7 @@ import type { FaultsResult, OutageSample, RecoverySample } from '../parts/faults
 import type { LayersResult } from '../parts/layers.js';
 import type { MemoryResult } from '../parts/memory.js';
 import type { OverheadResult } from '../parts/overhead.js';
+import type { RevalidationResult } from '../parts/revalidation.js';
 import { CLIENT_NAMES } from './clients.js';
 import type { ProfileSummary } from './cpuprofile.js';
 import { fmtBytes, fmtInt, fmtMs, fmtPct, fmtRatio, median, quantile, table } from './stats.js';
@@ -496,4 +497,53 @@ export async function updateDocument(
   }
   for (const [name, body] of Object.entries(sections)) doc = replaceSection(doc, name, body);
   writeFileSync(path, await formatLikeRepo(path, doc));
+}
+
+export function renderRevalidation(r: RevalidationResult): string {
+  const out: string[] = [];
+  out.push(
+    `The same GET through two SDK clients against the bench server (its own process, keep-alive loopback): one without a cache (every call a full \`200\`), one with \`cache: {}\`, primed once, so every call sends \`If-None-Match\` and gets \`304 Not Modified\` with no body, answered with a fresh copy from the cache. ` +
+      `${r.rounds} rounds × ${r.blocksPerRound} interleaved blocks of ${fmtInt(r.callsPerBlock)} sequential calls per client; ratios are revalidated ÷ full within each round, median over rounds. Both clients send exactly one request per call ("server req/call").`,
+  );
+  out.push('');
+  out.push(
+    table(
+      [
+        'resource',
+        'client',
+        'p50',
+        'p99',
+        'calls/s',
+        'CPU/call',
+        'server req/call',
+        'p50 ÷ full',
+        'CPU ÷ full',
+      ],
+      r.rows.flatMap((row) => [
+        [
+          row.resource,
+          'full GET (200)',
+          fmtMs(row.full.p50),
+          fmtMs(row.full.p99),
+          fmtInt(row.full.throughput),
+          `${row.full.cpuUs.toFixed(0)} µs`,
+          row.serverPerCall.full.toFixed(2),
+          '1.00×',
+          '1.00×',
+        ],
+        [
+          row.resource,
+          'revalidated GET (304)',
+          fmtMs(row.revalidated.p50),
+          fmtMs(row.revalidated.p99),
+          fmtInt(row.revalidated.throughput),
+          `${row.revalidated.cpuUs.toFixed(0)} µs`,
+          row.serverPerCall.revalidated.toFixed(2),
+          `**${fmtRatio(median(row.p50Ratios))}**`,
+          fmtRatio(median(row.cpuRatios)),
+        ],
+      ]),
+    ),
+  );
+  return out.join('\n');
 }

@@ -8,6 +8,8 @@ export const operations = {
     path: "/groups/{id}/memberships",
     tag: "groups",
     acceptsIdempotencyKey: true,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: false,
     successStatus: 201,
     successStatuses: [
       201
@@ -38,6 +40,8 @@ export const operations = {
     path: "/groups",
     tag: "groups",
     acceptsIdempotencyKey: true,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: false,
     successStatus: 201,
     successStatuses: [
       201
@@ -60,6 +64,8 @@ export const operations = {
     path: "/users",
     tag: "users",
     acceptsIdempotencyKey: true,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: false,
     successStatus: 201,
     successStatuses: [
       201
@@ -82,6 +88,8 @@ export const operations = {
     path: "/groups/{id}",
     tag: "groups",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: true,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200,
@@ -110,6 +118,8 @@ export const operations = {
     path: "/users/{id}",
     tag: "users",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: true,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200,
@@ -138,6 +148,8 @@ export const operations = {
     path: "/groups/{id}",
     tag: "groups",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: true,
     successStatus: 200,
     successStatuses: [
       200
@@ -165,6 +177,8 @@ export const operations = {
     path: "/users/{id}",
     tag: "users",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: true,
     successStatus: 200,
     successStatuses: [
       200
@@ -192,6 +206,8 @@ export const operations = {
     path: "/groups/{id}/memberships",
     tag: "groups",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: true,
     successStatus: 200,
     successStatuses: [
       200
@@ -255,6 +271,8 @@ export const operations = {
     path: "/groups",
     tag: "groups",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: true,
     successStatus: 200,
     successStatuses: [
       200
@@ -325,6 +343,8 @@ export const operations = {
     path: "/users",
     tag: "users",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: true,
     successStatus: 200,
     successStatuses: [
       200
@@ -403,6 +423,8 @@ export const operations = {
     path: "/memberships/{id}",
     tag: "groups",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: false,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200,
@@ -431,6 +453,8 @@ export const operations = {
     path: "/users/{id}",
     tag: "users",
     acceptsIdempotencyKey: false,
+    acceptsIfMatch: true,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200
@@ -461,6 +485,8 @@ export const operations = {
     path: "/groups/{id}",
     tag: "groups",
     acceptsIdempotencyKey: true,
+    acceptsIfMatch: true,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200
@@ -491,6 +517,8 @@ export const operations = {
     path: "/users/{id}",
     tag: "users",
     acceptsIdempotencyKey: true,
+    acceptsIfMatch: true,
+    acceptsIfNoneMatch: false,
     successStatus: 200,
     successStatuses: [
       200

@@ -442,6 +442,33 @@ export interface components {
                 "application/json": components["schemas"]["Empty"];
             };
         };
+        /** @description The resource is unchanged since the version in `If-None-Match`; no body. */
+        NotModified: {
+            headers: {
+                ETag: components["headers"]["ETag"];
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The resource is no longer at the version in `If-Match` (someone else changed it); nothing was changed. */
+        PreconditionFailed: {
+            headers: {
+                "X-Request-Id": components["headers"]["X-Request-Id"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "about:blank",
+                 *       "title": "Precondition Failed",
+                 *       "status": 412,
+                 *       "detail": "User 1 is not at version \"1.3\"."
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
         /** @description The change conflicts with the current state (for example a taken username). */
         Conflict: {
             headers: {
@@ -576,6 +603,16 @@ export interface components {
          */
         Order: "asc" | "desc";
         /**
+         * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+         * @example "1.3"
+         */
+        IfMatch: string;
+        /**
+         * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+         * @example "1.3"
+         */
+        IfNoneMatch: string;
+        /**
          * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
          * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
          */
@@ -583,6 +620,11 @@ export interface components {
     };
     requestBodies: never;
     headers: {
+        /**
+         * @description The version of the returned resource (RFC 9110 §8.8.3). Send it back in `If-Match` to write only if nobody changed the resource since, or in `If-None-Match` to get `304 Not Modified` while it is unchanged. Servers without versioning leave it out.
+         * @example "1.3"
+         */
+        ETag: string;
         /**
          * @description The total number of records matching the query (json-server sends it when `_page`, `_limit` or `_end` is given).
          * @example 10
@@ -662,7 +704,13 @@ export interface operations {
                  */
                 email?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+                 * @example "1.3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -680,6 +728,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"][];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -711,6 +760,7 @@ export interface operations {
             /** @description The created user. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -731,7 +781,13 @@ export interface operations {
     getUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+                 * @example "1.3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The user's id.
@@ -746,6 +802,7 @@ export interface operations {
             /** @description The user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -753,6 +810,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -765,7 +823,13 @@ export interface operations {
     replaceUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+                 * @example "1.3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The user's id.
@@ -784,6 +848,7 @@ export interface operations {
             /** @description The replaced user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -796,6 +861,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -805,7 +871,13 @@ export interface operations {
     deleteUser: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+                 * @example "1.3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The user's id.
@@ -838,6 +910,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -847,6 +920,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+                 * @example "1.3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
                  * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
@@ -871,6 +949,7 @@ export interface operations {
             /** @description The updated user. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -883,6 +962,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -923,7 +1003,13 @@ export interface operations {
                  */
                 name?: string;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+                 * @example "1.3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -941,6 +1027,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"][];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -972,6 +1059,7 @@ export interface operations {
             /** @description The created group. */
             201: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -992,7 +1080,13 @@ export interface operations {
     getGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+                 * @example "1.3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The group's id.
@@ -1007,6 +1101,7 @@ export interface operations {
             /** @description The group. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -1014,6 +1109,7 @@ export interface operations {
                     "application/json": components["schemas"]["Group"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
@@ -1026,7 +1122,13 @@ export interface operations {
     deleteGroup: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /**
+                 * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+                 * @example "1.3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
+            };
             path: {
                 /**
                  * @description The group's id.
@@ -1059,6 +1161,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
@@ -1068,6 +1171,11 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /**
+                 * @description Write only if the resource is still at one of these versions (an `ETag` from an earlier response, or `*`); otherwise the server answers `412 Precondition Failed` and changes nothing (RFC 9110 §13.1.1). json-server ignores it; the conformance tests put a middleware in front that enforces it.
+                 * @example "1.3"
+                 */
+                "If-Match"?: components["parameters"]["IfMatch"];
                 /**
                  * @description A unique key (UUID v4) that makes a retried write take effect once. json-server ignores it.
                  * @example 5b7c1c1e-8f1d-4d8e-9a4b-2f0b1d3c4e5f
@@ -1092,6 +1200,7 @@ export interface operations {
             /** @description The updated group. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
                     "X-Request-Id": components["headers"]["X-Request-Id"];
                     [name: string]: unknown;
                 };
@@ -1104,6 +1213,7 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1134,7 +1244,13 @@ export interface operations {
                  */
                 userId?: number;
             };
-            header?: never;
+            header?: {
+                /**
+                 * @description Answer `304 Not Modified` with no body if the resource (or page) is still at one of these versions (RFC 9110 §13.1.2).
+                 * @example "1.3"
+                 */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /**
                  * @description The group's id.
@@ -1158,6 +1274,7 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"][];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

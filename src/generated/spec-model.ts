@@ -49,7 +49,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": false,
+        "ifNoneMatch": false
+      }
     },
     "createGroup": {
       "method": "POST",
@@ -84,7 +89,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": false,
+        "ifNoneMatch": false
+      }
     },
     "createUser": {
       "method": "POST",
@@ -122,7 +132,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": false,
+        "ifNoneMatch": false
+      }
     },
     "deleteGroup": {
       "method": "DELETE",
@@ -152,10 +167,16 @@ export const specModel = {
         401,
         403,
         404,
+        412,
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": true,
+        "ifNoneMatch": false
+      }
     },
     "deleteUser": {
       "method": "DELETE",
@@ -185,10 +206,16 @@ export const specModel = {
         401,
         403,
         404,
+        412,
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": true,
+        "ifNoneMatch": false
+      }
     },
     "getGroup": {
       "method": "GET",
@@ -226,7 +253,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": false,
+        "ifNoneMatch": true
+      }
     },
     "getUser": {
       "method": "GET",
@@ -282,7 +314,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": false,
+        "ifNoneMatch": true
+      }
     },
     "listGroupMemberships": {
       "method": "GET",
@@ -368,7 +405,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": false,
+        "ifNoneMatch": true
+      }
     },
     "listGroups": {
       "method": "GET",
@@ -465,7 +507,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": false,
+        "ifNoneMatch": true
+      }
     },
     "listUsers": {
       "method": "GET",
@@ -581,7 +628,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": false,
+        "ifNoneMatch": true
+      }
     },
     "removeGroupMembership": {
       "method": "DELETE",
@@ -614,7 +666,12 @@ export const specModel = {
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": false,
+        "ifMatch": false,
+        "ifNoneMatch": false
+      }
     },
     "replaceUser": {
       "method": "PUT",
@@ -674,11 +731,17 @@ export const specModel = {
         403,
         404,
         409,
+        412,
         422,
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": true,
+        "ifNoneMatch": false
+      }
     },
     "updateGroup": {
       "method": "PATCH",
@@ -720,11 +783,17 @@ export const specModel = {
         403,
         404,
         409,
+        412,
         422,
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": true,
+        "ifNoneMatch": false
+      }
     },
     "updateUser": {
       "method": "PATCH",
@@ -784,11 +853,17 @@ export const specModel = {
         403,
         404,
         409,
+        412,
         422,
         429,
         500,
         503
-      ]
+      ],
+      "conditional": {
+        "etag": true,
+        "ifMatch": true,
+        "ifNoneMatch": false
+      }
     }
   },
   "schemas": {

@@ -22,6 +22,9 @@ import { InvalidArgumentError } from '../errors.js';
 import { checkOptionsObject } from '../options/check-shape.js';
 import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
 import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
+import { ifMatchValue, rememberEtag } from './etag.js';
+import { readModifyWrite, type ModifyFn, type ModifyOptions } from './modify.js';
+import { urlWithQuery } from './cache-hint.js';
 
 const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
 
@@ -83,18 +86,27 @@ export class Core {
     const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
     if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
+    const conditional = conditionalHeaders(op, options, `${op.method} ${url}`);
     const request = this.#request;
+    const absolute = this.#config.baseUrl + url;
     return this.#pipeline.execute(
       {
         operationId: id,
         op,
-        url: this.#config.baseUrl + url,
+        url: absolute,
         body,
+        cache: {
+          key: urlWithQuery(absolute, query),
+          tag: op.tag,
+          list: op.pagination != null,
+          // Only reads the spec says can be revalidated (If-None-Match) are kept.
+          store: op.acceptsIfNoneMatch === true && options?.cache !== false,
+        },
         send: ({ signal, headers, fetch }) =>
           request(op.method, op.path, {
             ...init,
             signal,
-            ...(headers ? { headers } : {}),
+            ...(headers || conditional ? { headers: { ...conditional, ...headers } } : {}),
             ...(fetch ? { fetch } : {}),
           }),
       },
@@ -109,9 +121,36 @@ export class Core {
     options: RequestOptions | undefined,
   ): APIPromise<Result<Id>> {
     const returnsData = operations[id].returnsData;
-    return new APIPromise(this.#send(id, input, options), (outcome) =>
-      asSpecified<Result<Id>>(returnsData ? outcome.data : undefined),
-    );
+    return new APIPromise(this.#send(id, input, options), (outcome) => {
+      if (!returnsData) return asSpecified<Result<Id>>(undefined);
+      // The object remembers its version, for `etagOf()` and `ifMatch`.
+      rememberEtag(outcome.data, outcome.response.headers.get('etag'));
+      return asSpecified<Result<Id>>(outcome.data);
+    });
+  }
+
+  /**
+   * Read-modify-write of one item (see modify.ts): `getId` reads it, `updateId` writes the caller's change
+   * with `If-Match`, again from a fresh read after a 412.
+   */
+  modify<G extends OperationId, U extends OperationId>(
+    getId: G,
+    updateId: U,
+    path: PathParams<G> & PathParams<U>,
+    change: ModifyFn<Result<G>, RequestBody<U>>,
+    options: ModifyOptions | undefined,
+  ): Promise<Result<U>> {
+    const get = operations[getId];
+    const ids = Object.values(path as Record<string, unknown>)
+      .map(String)
+      .join(', ');
+    return readModifyWrite(
+      (o) => this.call(getId, { path }, o),
+      (patch, o) => this.call(updateId, { path, body: patch }, o),
+      change,
+      options,
+      `client.${get.sdk.property}.modify(${ids})`,
+    ) as Promise<Result<U>>;
   }
 
   /** Runs a paginated operation for one page; the result is also async-iterable over every item. */
@@ -181,6 +220,29 @@ export class Core {
       return { items: result.data, hasNext: result.hasNextPage, nextPage };
     });
   }
+}
+
+/**
+ * The precondition headers of one call: `If-Match` from the `ifMatch` option, on operations that declare
+ * it. Anything else is the caller's mistake, reported before anything is sent.
+ */
+function conditionalHeaders(
+  op: OperationDef,
+  options: RequestOptions | undefined,
+  what: string,
+): Record<string, string> | undefined {
+  const given: unknown = options?.ifMatch;
+  const cache: unknown = options?.cache;
+  if (cache !== undefined && cache !== false)
+    throw new InvalidArgumentError(
+      `${what}: the cache option of a call can only be false (bypass the cache).`,
+    );
+  if (given === undefined) return undefined;
+  if (!op.acceptsIfMatch)
+    throw new InvalidArgumentError(
+      `${what}: ifMatch applies only to the writes that declare If-Match in the spec (replace, update and delete); this operation does not. Nothing was sent.`,
+    );
+  return { 'If-Match': ifMatchValue(given, what) };
 }
 
 /** The page and limit a call asks for, defaults included, as the request sends them. */

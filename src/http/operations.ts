@@ -22,6 +22,10 @@ export interface OperationDef {
   readonly path: string;
   readonly tag: string;
   readonly acceptsIdempotencyKey: boolean;
+  /** The spec declares `If-Match`: the `ifMatch` request option applies. */
+  readonly acceptsIfMatch?: boolean;
+  /** The spec declares `If-None-Match`: a cached response may be revalidated (304). */
+  readonly acceptsIfNoneMatch?: boolean;
   readonly successStatus: number;
   readonly successStatuses: readonly number[];
   /** Path parameters in path order; absent on requests `client.raw` sends to paths the spec does not have. */

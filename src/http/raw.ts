@@ -68,6 +68,8 @@ export function createRawClient(
           operationId: id,
           op,
           url: request.url,
+          // Not kept (the caller controls raw's headers), but a write evicts what the methods cached.
+          cache: { key: request.url, tag: op.tag, list: op.pagination != null, store: false },
           send: async ({ signal, headers, fetch: transport }) => {
             const merged = new Headers(request.headers);
             for (const [k, v] of Object.entries(headers ?? {})) merged.set(k, v);

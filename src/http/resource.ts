@@ -7,6 +7,7 @@ export type { RequestOptions } from '../config.js';
 export { APIPromise, PagePromise, type WithResponse } from './response.js';
 export type { Page } from './page.js';
 export type { ListAllOptions } from './iterate-pages.js';
+export type { ModifyFn, ModifyOptions } from './modify.js';
 
 /** The base of every generated resource class: holds the client's request path. */
 export abstract class Resource {

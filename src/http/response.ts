@@ -14,6 +14,11 @@ export interface WithResponse<T> {
   response: Response;
   /** The server's `X-Request-Id`, when it sent one. */
   requestId: string | undefined;
+  /**
+   * The version of what came back (the `ETag` header), when the server sent one: pass it as `ifMatch` to
+   * write only if nobody changed the resource since. The same as `etagOf(data)` for a single resource.
+   */
+  etag: string | undefined;
 }
 
 /**
@@ -22,7 +27,7 @@ export interface WithResponse<T> {
  * @example
  * ```ts
  * const user = await client.users.get(1);
- * const { data, response, requestId } = await client.users.get(1).withResponse();
+ * const { data, response, requestId, etag } = await client.users.get(1).withResponse();
  * ```
  */
 export class APIPromise<T> implements Promise<T> {
@@ -42,6 +47,7 @@ export class APIPromise<T> implements Promise<T> {
       data: this.#parse(outcome),
       response: outcome.response,
       requestId: outcome.response.headers.get('x-request-id') ?? undefined,
+      etag: outcome.response.headers.get('etag') ?? undefined,
     }));
   }
 

@@ -8,7 +8,7 @@ import {
 } from '../config.js';
 import { describeCall } from '../errors.js';
 import { allowSharedSignal } from '../platform.js';
-import type { CallContext } from '../policies/policy.js';
+import type { CacheHint, CallContext } from '../policies/policy.js';
 import { isIdempotentMethod } from '../resilience/retry.js';
 import type { Send } from '../transport/attempt.js';
 import type { FetchLike } from '../transport/fetch.js';
@@ -29,6 +29,8 @@ export interface CallPlan {
   readonly send: Send;
   /** The request body, for policies and debug logs (redacted there). */
   readonly body?: unknown;
+  /** What the response cache needs of the call; absent where it cannot say. */
+  readonly cache?: CacheHint | undefined;
 }
 
 const NO_OPTIONS: RequestOptions = Object.freeze({});
@@ -86,5 +88,6 @@ export function createCallContext(
     retries: 0,
     refreshAuth: false,
     trace: undefined,
+    cache: plan.cache,
   };
 }

@@ -8,6 +8,7 @@ import type { LevelledLogger } from '../logging.js';
 import { attemptPolicy } from '../policies/attempt.js';
 import { authPolicy } from '../policies/auth.js';
 import { breakerPolicy } from '../policies/breaker.js';
+import { cachePolicy } from '../policies/cache.js';
 import { concurrencyPolicy } from '../policies/concurrency.js';
 import { cooldownPolicy } from '../policies/cooldown.js';
 import { customPolicies } from '../policies/custom.js';
@@ -94,6 +95,9 @@ export function createPipeline(
   //   Retry-After applies to the whole client, and pacing measures us, not the server.
   // - Auth, then the attempt span, set the attempt's headers; the application's perAttempt policies
   //   come next, so they see (and may sign) the headers as sent; the debug lines show them.
+  // - The response cache (opt-in) sits right after auth: its key holds the attempt's credentials, its
+  //   If-None-Match is among the headers the attempt span and perAttempt policies see, a fresh hit makes
+  //   no attempt, and a 304 is turned into the kept answer before breaker and retry see it.
   // - The breaker counts what the server did, so it wraps only the send and its concurrency slot.
   // - The concurrency slot is held for the send alone, and the attempt timer starts once it is had.
   const steps: (Step | false | undefined)[] = [
@@ -128,6 +132,22 @@ export function createPipeline(
     cooldownPolicy(config, now),
     config.rateLimit && rateLimitPolicy(config.rateLimit, now),
     authorize && authPolicy(authorize, now),
+    config.cache &&
+      cachePolicy(config.cache, {
+        now,
+        onResult: (result, ctx) => {
+          if (log.enabled('debug'))
+            log.debug(`${ctx.description} cache ${result}`, { operationId: ctx.operationId, cache: result });
+          telemetry?.current()?.recordCache(ctx.operationId, result);
+        },
+        onEvict: (count, ctx) => {
+          if (log.enabled('debug'))
+            log.debug(`${ctx.description} evicted ${count} cached response(s)`, {
+              operationId: ctx.operationId,
+              evicted: count,
+            });
+        },
+      }),
     telemetry && telemetryAttemptPolicy(),
     ...customPolicies(config.policies, 'perAttempt'),
     log.enabled('debug') && logAttemptPolicy(log, now),

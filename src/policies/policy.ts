@@ -74,6 +74,8 @@ export interface CallContext extends PolicyContext {
   refreshAuth: boolean;
   /** The call's trace, when telemetry records one. */
   trace: CallTrace | undefined;
+  /** What the response cache needs of the call (from the operation table); absent for `raw` paths the spec lacks. */
+  readonly cache?: CacheHint | undefined;
 }
 
 /**
@@ -111,4 +113,16 @@ export function finishError(ctx: CallContext, err: unknown, now: number): UserMa
     error.elapsedMs = now - ctx.start;
   }
   return error;
+}
+
+/** What the response cache (policies/cache.ts) needs to know of one call; set by the core from the operation table. */
+export interface CacheHint {
+  /** The full URL, query included (with the credential identity, the entry's key). */
+  readonly key: string;
+  /** The operation's tag: a write evicts the tag's lists. */
+  readonly tag: string;
+  /** Whether the operation is a paginated list. */
+  readonly list: boolean;
+  /** Whether the response may be kept and revalidated (a GET that declares If-None-Match, not bypassed). */
+  readonly store: boolean;
 }

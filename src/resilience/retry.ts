@@ -27,6 +27,13 @@ export interface RetryDecision {
 const NO: RetryDecision = { retry: false, reason: 'status' };
 
 /**
+ * Answers to a precondition (RFC 9110 §13): 412 says the resource changed under the caller, 304 that it
+ * did not. Neither is a transient failure — the same request gets the same answer — so neither is retried,
+ * whatever `X-Should-Retry` says.
+ */
+const PRECONDITION_STATUSES: ReadonlySet<number> = new Set([304, 412]);
+
+/**
  * Decides whether a failed attempt is retried. `safeToRepeat` is true for idempotent methods,
  * for writes carrying an Idempotency-Key, and when the caller opted in with retryNonIdempotent.
  */
@@ -34,6 +41,7 @@ export function decideRetry(error: UserManagementError, safeToRepeat: boolean): 
   // A refused redirect comes back the same on every attempt, whatever the server says.
   if (error instanceof RedirectError) return NO;
   if (error instanceof ApiError) {
+    if (PRECONDITION_STATUSES.has(error.status)) return NO;
     // The server's explicit word wins either way (as in the OpenAI and Stainless clients).
     const asked = error.headers['x-should-retry'];
     if (asked === 'false') return NO;

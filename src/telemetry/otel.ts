@@ -111,6 +111,7 @@ export class Telemetry {
   private readonly tracer: ReturnType<OpenTelemetryApi['trace']['getTracer']>;
   private readonly retries: { add(value: number, attributes?: Attributes): void };
   private readonly breakerOpenings: { add(value: number, attributes?: Attributes): void };
+  private readonly cacheLookups: { add(value: number, attributes?: Attributes): void };
   private readonly server: { address: string; port: number };
 
   constructor(api: OpenTelemetryApi, origin: string) {
@@ -125,6 +126,10 @@ export class Telemetry {
       description: 'Times a circuit breaker opened',
       unit: '{opening}',
     });
+    this.cacheLookups = meter.createCounter('user_management.client.cache.lookups', {
+      description: 'Cacheable reads by how the response cache answered them: hit, revalidated or miss',
+      unit: '{lookup}',
+    });
     const u = new URL(origin);
     this.server = { address: u.hostname, port: Number(u.port || (u.protocol === 'https:' ? 443 : 80)) };
   }
@@ -133,6 +138,13 @@ export class Telemetry {
     this.retries.add(1, {
       'user_management.operation_id': operationId,
       'user_management.retry_reason': reason,
+    });
+  }
+
+  recordCache(operationId: string, result: string): void {
+    this.cacheLookups.add(1, {
+      'user_management.operation_id': operationId,
+      'user_management.cache.result': result,
     });
   }
 

@@ -3,6 +3,7 @@
 // json-server action its method and path imply. The same handlers serve setupServer/setupWorker and the
 // mock's in-process `fetch`.
 import { delay, http, HttpResponse, type HttpHandler } from 'msw';
+import { etagFor, ifMatchPasses, isNotModified } from './conditional.js';
 import type { FaultQueue } from './faults.js';
 import { singular, type Route } from './model.js';
 import { json, problem } from './responses.js';
@@ -107,16 +108,37 @@ async function answer(
   if (route.key) where[route.key.field] = params[route.key.param];
   const status = op.success.status;
   const fields = (body && typeof body === 'object' ? body : {}) as Row;
+  const { conditional } = op;
+  // A write with If-Match goes ahead only if the record is still at that version (412 otherwise).
+  const ifMatch = conditional.ifMatch ? request.headers.get('if-match') : null;
+  if (ifMatch !== null && route.action !== 'read' && route.action !== 'list') {
+    const current = route.key ? state.store.find(route.collection, where) : undefined;
+    if (!ifMatchPasses(ifMatch, current === undefined ? undefined : etagFor(current)))
+      return problem(
+        412,
+        `The ${singular(route.collection)} is not at version ${ifMatch} (someone else changed it); nothing was changed.`,
+        headers,
+      );
+  }
+  // A read answers 304 when the client's copy is current; every answer that declares an ETag sends one.
+  const ifNoneMatch = conditional.ifNoneMatch ? request.headers.get('if-none-match') : null;
+  const send = (value: unknown, extra: Record<string, string> = headers): Response => {
+    if (!conditional.etag && !conditional.ifNoneMatch) return json(status, value, extra);
+    const etag = etagFor(value);
+    if (ifNoneMatch !== null && isNotModified(ifNoneMatch, etag))
+      return json(304, undefined, { ...extra, ETag: etag });
+    return json(status, value, { ...extra, ETag: etag });
+  };
 
   switch (route.action) {
     case 'list': {
       const { rows, headers: paging } = state.store.list(route.collection, where, url);
-      return json(status, rows, { ...headers, ...paging });
+      return send(rows, { ...headers, ...paging });
     }
     case 'create': {
       const created = state.store.insert(route.collection, { ...fields, ...where }, route.assignsId);
       if (created.id !== undefined) headers.Location = `${url.origin}${url.pathname}/${textOf(created.id)}`;
-      return json(status, created, headers);
+      return send(created);
     }
     case 'read':
     case 'merge':
@@ -125,7 +147,7 @@ async function answer(
         route.action === 'read'
           ? state.store.find(route.collection, where)
           : state.store.update(route.collection, where, fields, route.action === 'merge');
-      if (found) return json(status, found, headers);
+      if (found) return send(found);
       return notFound(route.collection, route.key ? params[route.key.param] : '', headers);
     }
     case 'remove':

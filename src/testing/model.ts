@@ -31,6 +31,8 @@ export interface OperationModel {
     readonly examples: readonly unknown[];
   };
   readonly errorStatuses: readonly number[];
+  /** Conditional requests: whether the success sends an `ETag`, and which precondition headers it takes. */
+  readonly conditional: { readonly etag: boolean; readonly ifMatch: boolean; readonly ifNoneMatch: boolean };
 }
 
 /** The generated model: operations by operationId, and components.schemas. */

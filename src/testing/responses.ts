@@ -9,6 +9,7 @@ const TITLES: Readonly<Record<number, string>> = {
   404: 'Not Found',
   408: 'Request Timeout',
   409: 'Conflict',
+  412: 'Precondition Failed',
   422: 'Unprocessable Entity',
   429: 'Too Many Requests',
   500: 'Internal Server Error',

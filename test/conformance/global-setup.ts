@@ -24,8 +24,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       groups: await fixture('groups'),
       memberships: await fixture('memberships'),
     },
-    // json-server stores a nested POST's path id as a string; see the middleware for the fix.
-    middlewares: [fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url))],
+    // json-server stores a nested POST's path id as a string; see the middleware for the fix. The
+    // conditional middleware versions records and enforces If-Match (412), as the spec describes.
+    middlewares: [
+      fileURLToPath(new URL('../support/json-server-conditional.cjs', import.meta.url)),
+      fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url)),
+    ],
   });
   try {
     const prism = await startPrism({ mode: 'proxy', upstream: server.url });

@@ -11,7 +11,9 @@ import {
   ApiError,
   AuthenticationError,
   InternalServerError,
+  etagOf,
   NotFoundError,
+  PreconditionFailedError,
   RateLimitError,
   UnprocessableEntityError,
   UserManagementClient,
@@ -245,5 +247,30 @@ describe('error responses from the Prism mock', () => {
 
     expect(err.status).toBe(500);
     expectValid(validateProblem, err.body);
+  });
+
+  it('sends the ETag the spec declares with a user, and If-Match from ifMatch; a stale version (Prefer: code=412) is PreconditionFailedError', async () => {
+    const { data, etag } = await client().users.get(1).withResponse();
+    expect(etag).toBe('"1.3"');
+    expect(etagOf(data)).toBe(etag);
+    // Prism checks If-Match against the spec's parameter.
+    await expect(client().users.update(1, { name: 'Ada' }, { ifMatch: data })).resolves.toMatchObject({
+      id: 1,
+    });
+    const err = await failureOf(
+      client().users.update(1, { name: 'Ada' }, { ifMatch: data, headers: { Prefer: 'code=412' } }),
+      PreconditionFailedError,
+    );
+    expect(err.status).toBe(412);
+    expect(err.attempts).toHaveLength(1);
+    expectValid(validateProblem, err.body);
+  });
+
+  it('revalidates with the cache: If-None-Match is sent as the spec declares it, and a 304 (Prefer: code=304) answers from the cache', async () => {
+    const cached = client({ cache: {} });
+    const first = await cached.users.get(1);
+    const again = await cached.users.get(1, { headers: { Prefer: 'code=304' } });
+    expect(again).toEqual(first);
+    expect(etagOf(again)).toBe(etagOf(first));
   });
 });

@@ -4,10 +4,12 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   AuthenticationError,
   CircuitOpenError,
+  ApiError,
   ConflictError,
   ConnectionError,
   InternalServerError,
   NotFoundError,
+  PreconditionFailedError,
   QueueFullError,
   RateLimitError,
   RequestAbortedError,
@@ -657,5 +659,67 @@ describe('9. OAuth2 client credentials', () => {
     expect(err.message).toMatch(/invalid_client/);
     expect(`${err.message} ${String(err)} ${JSON.stringify(err)}`).not.toMatch(/wrong-secret-XYZ/);
     expect(server.requests).toHaveLength(0);
+  });
+});
+
+describe('10. conditional requests: 412 and 304 are answers, not failures', () => {
+  const user = { id: 1, name: 'A', username: 'a', email: 'a@b.co' };
+  const versioned = (etag: string) =>
+    ({ kind: 'respond', status: 200, body: user, headers: { etag } }) as const;
+  const c = (options: ClientOptions = {}) =>
+    client({ circuitBreaker: { failureThreshold: 2, halfOpenAfterMs: 10_000 }, ...options });
+
+  it('never retries a 412, even when the server says x-should-retry: true, and rejects with PreconditionFailedError', async () => {
+    server.script([status(412, { 'x-should-retry': 'true' })]);
+    const err = await driver
+      .run(c().users.update(1, { name: 'B' }, { ifMatch: '"v1"' }))
+      .catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PreconditionFailedError);
+    expect((err as PreconditionFailedError).attempts).toHaveLength(1);
+    expect(server.requests).toHaveLength(1);
+    expect(server.requests[0]?.headers['if-match']).toBe('"v1"');
+    expect(driver.events).toHaveLength(0);
+  });
+
+  it('never counts 412s in the breaker: ten in a row leave it closed', async () => {
+    const changes: CircuitStateChange[] = [];
+    const writer = c({ maxRetries: 3, onCircuitStateChange: (ch) => changes.push(ch) });
+    server.setDefault(status(412));
+    for (let i = 0; i < 10; i++)
+      await expect(writer.users.update(1, { name: 'B' }, { ifMatch: '"v1"' })).rejects.toBeInstanceOf(
+        PreconditionFailedError,
+      );
+    expect(server.requests).toHaveLength(10);
+    expect(changes).toEqual([]);
+    server.setDefault(versioned('"v2"'));
+    await expect(writer.users.get(1)).resolves.toMatchObject({ id: 1 });
+  });
+
+  it('never retries or counts a 304 the caller asked for with its own If-None-Match (no cache)', async () => {
+    const changes: CircuitStateChange[] = [];
+    const reader = c({ maxRetries: 3, onCircuitStateChange: (ch) => changes.push(ch) });
+    server.setDefault({ kind: 'respond', status: 304 });
+    for (let i = 0; i < 5; i++) {
+      const err = await reader.users
+        .get(1, { headers: { 'If-None-Match': '"v1"' } })
+        .catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(ApiError);
+      expect((err as ApiError).status).toBe(304);
+    }
+    expect(server.requests).toHaveLength(5);
+    expect(driver.events).toHaveLength(0);
+    expect(changes).toEqual([]);
+  });
+
+  it('with the cache, each 304 is one request answered from memory: no retry, the breaker stays closed', async () => {
+    const changes: CircuitStateChange[] = [];
+    const reader = c({ cache: {}, onCircuitStateChange: (ch) => changes.push(ch) });
+    server.script([versioned('"v1"')]);
+    server.setDefault({ kind: 'respond', status: 304, headers: { etag: '"v1"' } } as never);
+    for (let i = 0; i < 10; i++) await expect(reader.users.get(1)).resolves.toEqual(user);
+    expect(server.requests).toHaveLength(10);
+    expect(server.requests.slice(1).every((r) => r.headers['if-none-match'] === '"v1"')).toBe(true);
+    expect(driver.events).toHaveLength(0);
+    expect(changes).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
-import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions } from '../../http/resource.js';
+import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions, type ModifyFn, type ModifyOptions } from '../../http/resource.js';
 import type { Group, GroupPatch, ListGroupMembershipsParams, ListGroupsParams, Membership, NewGroup, NewMembership } from '../models.js';
 
 /**
@@ -96,7 +96,7 @@ export class Groups extends Resource {
    *
    * `PATCH /groups/{id}` (operation `updateGroup`).
    *
-   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely.
+   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely and takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first.
    *
    * @param id - The group's id.
    * @param body - The request body.
@@ -118,6 +118,8 @@ export class Groups extends Resource {
    * A well-behaved server answers `204`; json-server answers `200` with `{}`, and removes the group's memberships with it.
    *
    * `DELETE /groups/{id}` (operation `deleteGroup`).
+   *
+   * This call takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first.
    *
    * @param id - The group's id.
    * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
@@ -195,5 +197,23 @@ export class Groups extends Resource {
    */
   removeMembership(id: number, options?: RequestOptions): APIPromise<void> {
     return this.core.call('removeGroupMembership', { path: { id } }, options);
+  }
+
+  /**
+   * Reads, changes and writes back one item, safe against concurrent edits: `get()`, then your `change`, then `update()` with `ifMatch` set to the version read.
+   *
+   * If someone else wrote in between (412), it reads again and calls `change` again on the fresh item, up to `maxConflictRetries` times (default 3), then rejects with `PreconditionFailedError`. `change` may return `undefined` to write nothing; it may run more than once, so keep it free of side effects.
+   *
+   * @param id - As for `get()`.
+   * @param change - Gets the current item, returns the fields to change (or `undefined` for no write).
+   * @param options - Per-call options for every request it makes, and `maxConflictRetries`.
+   * @returns The item as written, or as read when `change` returned `undefined`.
+   * @example
+   * ```ts
+   * const updated = await client.groups.modify(1, (current) => ({ description: "People who run the organisation." }));
+   * ```
+   */
+  modify(id: number, change: ModifyFn<Group, GroupPatch>, options?: ModifyOptions): Promise<Group> {
+    return this.core.modify('getGroup', 'updateGroup', { id }, change, options);
   }
 }

@@ -1,7 +1,7 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
-import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions } from '../../http/resource.js';
+import { Resource, type RequestOptions, type APIPromise, type PagePromise, type ListAllOptions, type ModifyFn, type ModifyOptions } from '../../http/resource.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**
@@ -96,6 +96,8 @@ export class Users extends Resource {
    *
    * `PUT /users/{id}` (operation `replaceUser`).
    *
+   * This call takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first.
+   *
    * @param id - The user's id.
    * @param body - The request body.
    * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
@@ -117,7 +119,7 @@ export class Users extends Resource {
    *
    * `PATCH /users/{id}` (operation `updateUser`).
    *
-   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely.
+   * This call sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely and takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first.
    *
    * @param id - The user's id.
    * @param body - The request body.
@@ -140,6 +142,8 @@ export class Users extends Resource {
    *
    * `DELETE /users/{id}` (operation `deleteUser`).
    *
+   * This call takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first.
+   *
    * @param id - The user's id.
    * @param options - Per-call options: signal, timeouts, retries, headers, idempotency key.
    * @returns An {@link APIPromise} of the completion; `.withResponse()` adds the response.
@@ -150,5 +154,23 @@ export class Users extends Resource {
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
     return this.core.call('deleteUser', { path: { id } }, options);
+  }
+
+  /**
+   * Reads, changes and writes back one item, safe against concurrent edits: `get()`, then your `change`, then `update()` with `ifMatch` set to the version read.
+   *
+   * If someone else wrote in between (412), it reads again and calls `change` again on the fresh item, up to `maxConflictRetries` times (default 3), then rejects with `PreconditionFailedError`. `change` may return `undefined` to write nothing; it may run more than once, so keep it free of side effects.
+   *
+   * @param id - As for `get()`.
+   * @param change - Gets the current item, returns the fields to change (or `undefined` for no write).
+   * @param options - Per-call options for every request it makes, and `maxConflictRetries`.
+   * @returns The item as written, or as read when `change` returned `undefined`.
+   * @example
+   * ```ts
+   * const updated = await client.users.modify(1, (current) => ({ email: "ada@example.org" }));
+   * ```
+   */
+  modify(id: number, change: ModifyFn<User, UserPatch>, options?: ModifyOptions): Promise<User> {
+    return this.core.modify('getUser', 'updateUser', { id }, change, options);
   }
 }
