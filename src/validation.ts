@@ -40,12 +40,20 @@ export function atLeast(min: number): NumberRule {
   return { ok: (n) => n >= min && Number.isFinite(n), what: `a finite number ≥ ${min}` };
 }
 
-/** A whole number from `min` to `max`. */
-export function wholeNumber(min: number, max = Number.MAX_SAFE_INTEGER): NumberRule {
+/** A whole number from `min` to `max` (either bound may be left open). */
+export function wholeNumber(min?: number, max?: number): NumberRule {
+  const range =
+    min !== undefined && max !== undefined
+      ? ` from ${min} to ${max}`
+      : min !== undefined
+        ? ` ≥ ${min}`
+        : max !== undefined
+          ? ` ≤ ${max}`
+          : '';
   return {
-    ok: (n) => Number.isInteger(n) && n >= min && n <= max,
-    what:
-      max === Number.MAX_SAFE_INTEGER ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`,
+    ok: (n) =>
+      Number.isInteger(n) && n >= (min ?? Number.MIN_SAFE_INTEGER) && n <= (max ?? Number.MAX_SAFE_INTEGER),
+    what: `a whole number${range}`,
   };
 }
 

@@ -3,34 +3,21 @@
 import { InvalidArgumentError } from '../errors.js';
 import { checkOptionsObject } from '../options/check-shape.js';
 import { checkPlainObject } from '../transport/serialize-body.js';
+import { checkNumber, describeValue, wholeNumber } from '../validation.js';
 import type { OperationDef, ParamDef } from './operations.js';
 
 type Scalar = string | number | boolean;
 
-/** A short description of a bad value for a message; long strings are cut. */
+/** A short description of a bad value for a message; long strings are cut (the one vocabulary: validation.ts). */
 export function describe(value: unknown): string {
-  if (typeof value === 'number') return String(value);
-  if (typeof value === 'string')
-    return `the string "${value.length > 20 ? `${value.slice(0, 20)}…` : value}"`;
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  return describeValue(value, true);
 }
 
 /** Checks a whole number in [min, max]; the message names the parameter and the range. */
 export function checkInteger(name: string, value: unknown, min?: number, max?: number): number {
-  const lo = min ?? Number.MIN_SAFE_INTEGER;
-  const hi = max ?? Number.MAX_SAFE_INTEGER;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < lo || value > hi) {
-    const range =
-      min !== undefined && max !== undefined
-        ? ` from ${min} to ${max}`
-        : min !== undefined
-          ? ` ≥ ${min}`
-          : max !== undefined
-            ? ` ≤ ${max}`
-            : '';
-    throw new InvalidArgumentError(`${name} must be a whole number${range}; got ${describe(value)}.`);
-  }
-  return value;
+  if (value === undefined)
+    throw new InvalidArgumentError(`${name} must be ${wholeNumber(min, max).what}; got undefined.`);
+  return checkNumber(name, value, wholeNumber(min, max), undefined, InvalidArgumentError);
 }
 
 /** Checks one value against its parameter's schema; returns it as it is sent. */

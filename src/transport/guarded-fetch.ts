@@ -1,5 +1,6 @@
 // The fetch every request goes through: the client's own redirect handling, then the body read under
 // the size cap. openapi-fetch takes it per request, so per-call settings apply per call.
+import { describeCall } from '../describe.js';
 import type { FetchLike } from './fetch.js';
 import { readCapped } from './read-body.js';
 import { fetchWithRedirects, type RedirectPolicy } from './redirects.js';
@@ -20,10 +21,8 @@ export function createTransport(fetch: FetchLike, settings: TransportSettings): 
       privateHeaders: settings.privateHeaders,
     });
     // The call's description is built only if an error needs it, not on every response.
-    return readCapped(
-      response,
-      settings.maxResponseBytes,
-      () => `${request.method} ${new URL(request.url).pathname}`,
+    return readCapped(response, settings.maxResponseBytes, () =>
+      describeCall(request.method, request.url, false),
     );
   };
 }

@@ -5,6 +5,7 @@
 // opaque one instead, handled at the end.
 import type { FetchLike } from './fetch.js';
 import { RedirectError } from '../errors.js';
+import { describeCall } from '../describe.js';
 
 /** What the client does with a redirect; see {@link ConnectionOptions.redirects}. */
 export type RedirectPolicy = 'same-origin' | 'none' | 'any-origin';
@@ -90,7 +91,7 @@ export async function fetchWithRedirects(
           location: shown,
           crossOrigin,
         },
-        `${method} ${new URL(first.url).pathname} → ${response.status} redirect${target ? ` to ${shown}` : ''} not followed: ${why}; nothing was sent there.`,
+        `${describeCall(method, first.url, false)} → ${response.status} redirect${target ? ` to ${shown}` : ''} not followed: ${why}; nothing was sent there.`,
       );
     if (settings.policy === 'none') throw reject('the client follows no redirects (redirects: "none")');
     if (!target || (target.protocol !== 'https:' && target.protocol !== 'http:'))
@@ -150,7 +151,7 @@ async function browserRedirect(
       // The browser hides the target; an unknown target is treated as a foreign one.
       crossOrigin: true,
     },
-    `${request.method} ${new URL(request.url).pathname} was redirected; this runtime hides the target, so the redirect was not followed (redirects: "${settings.policy}"); nothing was sent there.`,
+    `${describeCall(request.method, request.url, false)} was redirected; this runtime hides the target, so the redirect was not followed (redirects: "${settings.policy}"); nothing was sent there.`,
   );
 }
 

@@ -31,19 +31,24 @@ async function expectLinear(
   for (const [name, input] of Object.entries(adversarial)) {
     expect(input.length, name).toBe(benign.length);
     // Interleaved, best of 7 each: a busy machine slows both sides alike, and the best run is the one
-    // least disturbed by garbage collection and other processes.
-    let base = Infinity;
-    let t = Infinity;
-    for (let i = 0; i < 7; i++) {
-      base = Math.min(base, await timeOnce(() => run(benign)));
-      t = Math.min(t, await timeOnce(() => run(input)));
+    // least disturbed by garbage collection and other processes. A ratio over the bound is measured
+    // again (up to three rounds in all) before it counts: a burst of load on a shared CI machine can
+    // fake one bad round, while a super-linear parser fails every round by orders of magnitude.
+    let ratio = Infinity;
+    let detail = '';
+    for (let round = 0; round < 3 && ratio > RATIO; round++) {
+      let base = Infinity;
+      let t = Infinity;
+      for (let i = 0; i < 7; i++) {
+        base = Math.min(base, await timeOnce(() => run(benign)));
+        t = Math.min(t, await timeOnce(() => run(input)));
+      }
+      // A floor of 1 ms keeps timer resolution from turning 0.1 ms vs 0.6 ms into a failure.
+      ratio = Math.min(ratio, t / Math.max(base, 1));
+      detail = `${t.toFixed(1)} ms vs ${base.toFixed(1)} ms benign`;
     }
-    if (process.env.SHOW_RATIOS) console.log(name, (t / Math.max(base, 1)).toFixed(2));
-    // A floor of 1 ms keeps timer resolution from turning 0.1 ms vs 0.6 ms into a failure.
-    expect(
-      t / Math.max(base, 1),
-      `${name}: ${t.toFixed(1)} ms vs ${base.toFixed(1)} ms benign`,
-    ).toBeLessThanOrEqual(RATIO);
+    if (process.env.SHOW_RATIOS) console.log(name, ratio.toFixed(2));
+    expect(ratio, `${name}: ${detail}`).toBeLessThanOrEqual(RATIO);
   }
 }
 

@@ -56,11 +56,15 @@ describe('redactText', () => {
 describe('excerpt', () => {
   it('is one line of at most max characters (plus an ellipsis), whatever the input', () => {
     fc.assert(
-      fc.property(fc.string({ unit: 'binary' }), fc.integer({ min: 1, max: 50 }), (text, max) => {
-        const out = excerpt(text, max);
-        expect(out.length).toBeLessThanOrEqual(max + 1);
-        expect(out).not.toMatch(/[\n\r\u2028\u2029]/);
-      }),
+      fc.property(
+        fc.string({ unit: 'binary', maxLength: 300 }),
+        fc.integer({ min: 1, max: 50 }),
+        (text, max) => {
+          const out = excerpt(text, max);
+          expect(out.length).toBeLessThanOrEqual(max + 1);
+          expect(out).not.toMatch(/[\n\r\u2028\u2029]/);
+        },
+      ),
     );
   });
 
