@@ -15,35 +15,10 @@ import type { MethodModel, SdkModel } from './model.js';
 import { singular } from './naming.js';
 import { arr, obj, refName, resolveRef, type Json, type OpenApiDocument } from './spec.js';
 
-/** A cached query a write affects: a read's key prefix, and which of its parameters come from which field. */
-export interface QueryTarget {
-  readonly key: readonly [tag: string, operationId: string];
-  /** Read parameter → the field of the written record (or path variable) that holds its value. */
-  readonly params: readonly (readonly [param: string, field: string])[];
-}
+// The plan's types are the runtime's own (src/tanstack-query/cache.ts reads the table), so the two cannot drift.
+import type { QueryTarget, WritePlan } from '../src/tanstack-query/cache.js';
 
-/** How a write changes the cache: the table entry `createQueries` reads after a successful write. */
-export interface WritePlan {
-  /** The resource's own read and what to do with it: `set` from the response, `remove`, or `invalidate`. */
-  readonly item?: QueryTarget & {
-    readonly action: 'set' | 'remove' | 'invalidate';
-    readonly from: 'path' | 'record';
-  };
-  /** Lists to invalidate (each scoped by its params when their values are known). */
-  readonly lists: readonly QueryTarget[];
-  /** Lists whose cached pages hold the resource, updated in place from the response before they refetch. */
-  readonly patch: readonly (readonly [tag: string, operationId: string])[];
-  /** Whether the response is the written record (else it is looked up in the cache, or read from the body). */
-  readonly fromResponse: boolean;
-  /** Items the resource points at (`userId` → the user). */
-  readonly refs: readonly QueryTarget[];
-  /** Where the written record may be cached, to learn its fields when the response does not carry it. */
-  readonly lookup?: {
-    readonly queries: readonly (readonly [tag: string, operationId: string])[];
-    readonly param: string;
-    readonly field: string;
-  };
-}
+export type { QueryTarget, WritePlan };
 
 /** The query bindings of one operation. */
 export interface QueryOperation {

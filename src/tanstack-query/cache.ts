@@ -7,19 +7,26 @@ import type { QueryClient, QueryKey } from '@tanstack/query-core';
 /** A cached read a write affects, and which of its parameters come from which field. */
 export interface QueryTarget {
   readonly key: readonly [tag: string, operationId: string];
+  /** Read parameter → the field of the written record (or path variable) that holds its value. */
   readonly params: readonly (readonly [param: string, field: string])[];
 }
 
-/** How one write changes the cache (generated). */
+/** How one write changes the cache (generated): the table entry `createQueries` reads after a successful write. */
 export interface WritePlan {
+  /** The resource's own read and what to do with it: `set` from the response, `remove`, or `invalidate`. */
   readonly item?: QueryTarget & {
     readonly action: 'set' | 'remove' | 'invalidate';
     readonly from: 'path' | 'record';
   };
+  /** Lists to invalidate (each scoped by its params when their values are known). */
   readonly lists: readonly QueryTarget[];
+  /** Lists whose cached pages hold the resource, updated in place from the response before they refetch. */
   readonly patch: readonly (readonly [tag: string, operationId: string])[];
+  /** Whether the response is the written record (else it is looked up in the cache, or read from the body). */
   readonly fromResponse: boolean;
+  /** Items the resource points at (`userId` → the user). */
   readonly refs: readonly QueryTarget[];
+  /** Where the written record may be cached, to learn its fields when the response does not carry it. */
   readonly lookup?: {
     readonly queries: readonly (readonly [tag: string, operationId: string])[];
     readonly param: string;
