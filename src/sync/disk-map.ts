@@ -55,6 +55,7 @@ export class DiskMap {
   #fileSize = 0;
   #size = 0;
   #fd: number | undefined;
+  #block = Buffer.alloc(0);
 
   /** Opens the map stored at `path` (an absent file is an empty map). */
   constructor(path: string, options: DiskMapOptions = {}) {
@@ -234,18 +235,17 @@ export class DiskMap {
     if (!block) return undefined;
     const start = block.offset;
     const end = blocks[at + 1]?.offset ?? this.#fileSize;
-    const buffer = Buffer.allocUnsafe(end - start);
-    readFully(this.#file(), buffer, start);
-    // One native search instead of splitting the block: latin1 keeps bytes as they are, and a key is
-    // found only at the start of a line.
-    const text = buffer.toString('latin1');
+    const length = end - start;
+    // One buffer per map, reused: a lookup per record must not leave a block of garbage behind.
+    if (this.#block.length < length) this.#block = Buffer.allocUnsafe(length);
+    const bytes = this.#block.subarray(0, length);
+    readFully(this.#file(), bytes, start);
+    // A native search in the bytes (keys are ASCII), for the key at the start of a line.
     const needle = `${key}\t`;
-    for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
-      if (i > 0 && text.charCodeAt(i - 1) !== 0x0a) continue;
-      const eol = text.indexOf('\n', i);
-      return Buffer.from(text.slice(i + needle.length, eol < 0 ? text.length : eol), 'latin1').toString(
-        'utf8',
-      );
+    for (let i = bytes.indexOf(needle, 0, 'latin1'); i >= 0; i = bytes.indexOf(needle, i + 1, 'latin1')) {
+      if (i > 0 && bytes[i - 1] !== 0x0a) continue;
+      const eol = bytes.indexOf(0x0a, i);
+      return bytes.toString('utf8', i + needle.length, eol < 0 ? length : eol);
     }
     return undefined;
   }
