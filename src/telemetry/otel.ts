@@ -113,9 +113,11 @@ export class Telemetry {
   private readonly breakerOpenings: { add(value: number, attributes?: Attributes): void };
   private readonly cacheLookups: { add(value: number, attributes?: Attributes): void };
   private readonly server: { address: string; port: number };
+  private readonly noopProvider: unknown;
 
   constructor(api: OpenTelemetryApi, origin: string) {
     this.api = api;
+    this.noopProvider = noopTracerProvider(api);
     this.tracer = api.trace.getTracer('user-management-sdk', SDK_VERSION);
     const meter = api.metrics.getMeter('user-management-sdk', SDK_VERSION);
     this.retries = meter.createCounter('user_management.client.retries', {
@@ -152,7 +154,24 @@ export class Telemetry {
     this.breakerOpenings.add(1, { 'server.address': this.server.address, 'user_management.origin': origin });
   }
 
-  startCall(call: CallInfo): CallTrace {
+  /**
+   * True while nothing can observe a call's spans: `@opentelemetry/api` has no SDK registered (its
+   * tracer provider still delegates to the API's own no-op one) and no propagator writes any header.
+   * Then the spans would be no-op ones that inject nothing, and the call makes none (the call policy
+   * passes straight through, and so does the attempt policy). Checked per call
+   * (two property reads and `fields()`), so an SDK or propagator registered later is picked up; a
+   * module that is not the real API (no ProxyTracerProvider) always gets its spans.
+   */
+  isIdle(): boolean {
+    if (this.noopProvider === undefined) return false;
+    const provider = (this.api.trace as { getTracerProvider?: () => unknown }).getTracerProvider?.() as
+      { getDelegate?: () => unknown } | undefined;
+    return provider?.getDelegate?.() === this.noopProvider && this.api.propagation.fields().length === 0;
+  }
+
+  /** The spans of one call, or undefined when nothing would see them (see {@link Telemetry.isIdle}). */
+  startCall(call: CallInfo): CallTrace | undefined {
+    if (this.isIdle()) return undefined;
     const { api, tracer, server } = this;
     const base: Attributes = {
       'http.request.method': call.method,
@@ -211,5 +230,21 @@ function finish(
   if (error) {
     span.setAttribute('error.type', status !== undefined && status >= 400 ? String(status) : error.name);
     span.setStatus({ code: api.SpanStatusCode.ERROR, message: error.message });
+  }
+}
+
+/**
+ * The API's own no-op tracer provider (what a ProxyTracerProvider delegates to until an SDK registers),
+ * or undefined when `api` is not `@opentelemetry/api` as we know it.
+ */
+function noopTracerProvider(api: OpenTelemetryApi): unknown {
+  const Proxy = (api as { ProxyTracerProvider?: unknown }).ProxyTracerProvider;
+  if (typeof Proxy !== 'function') return undefined;
+  try {
+    const delegate = (new (Proxy as new () => { getDelegate?: () => unknown })().getDelegate?.() ??
+      undefined) as unknown;
+    return typeof delegate === 'object' && delegate !== null ? delegate : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -1,5 +1,6 @@
-// One attempt: send through openapi-fetch under its own AbortSignal (per-attempt timer + the caller's
-// signal), read the body inside the same timer, and turn whatever happened into an outcome or a typed error.
+// One attempt: send through openapi-fetch under its own AbortSignal (the attempt's timeout on the client's
+// clock + the caller's signal), read the body inside the same timeout, and turn whatever happened into an
+// outcome or a typed error.
 import type { FetchLike } from './fetch.js';
 import {
   ApiError,
@@ -13,7 +14,7 @@ import {
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
-import { onTimeoutOrAbort } from '../resilience/wait.js';
+import { createTimeoutClock, type TimeoutClock } from '../resilience/timeout-clock.js';
 import { excerpt } from '../text/excerpt.js';
 import { headersOf } from './redirects.js';
 
@@ -58,20 +59,40 @@ export interface AttemptParams {
 const TIMED_OUT = 1;
 const CALLER_ABORTED = 2;
 
-export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome> {
+/**
+ * Sends one attempt under its own AbortSignal, aborted by whichever comes first: the timeout (on the
+ * client's shared `clock`) or the caller's signal. The signal covers the body too: `send` reads it.
+ */
+export async function runAttempt(
+  send: Send,
+  p: AttemptParams,
+  // A client's attempts share its clock; a lone attempt (the OAuth2 token request) may have its own.
+  clock: TimeoutClock = createTimeoutClock(),
+): Promise<Outcome> {
   const ctl = new AbortController();
   let fired = 0;
-  const stop = onTimeoutOrAbort(p.timeoutMs, p.signal, (end) => {
-    fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
-    ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
-  });
+  const timeout = Number.isFinite(p.timeoutMs)
+    ? clock.watch(p.timeoutMs, () => {
+        if (fired !== 0) return;
+        fired = TIMED_OUT;
+        ctl.abort(new Error('timeout'));
+      })
+    : undefined;
+  const caller = p.signal;
+  const onAbort = (): void => {
+    if (fired !== 0) return;
+    fired = CALLER_ABORTED;
+    ctl.abort(caller?.reason);
+  };
+  caller?.addEventListener('abort', onAbort, { once: true });
   let raw: RawResult;
   try {
     raw = await send({ signal: ctl.signal, headers: p.headers, fetch: p.fetch });
   } catch (err) {
     throw mapFailure(err, fired, p);
   } finally {
-    stop();
+    if (timeout) clock.cancel(timeout);
+    caller?.removeEventListener('abort', onAbort);
   }
   return toOutcome(raw, p);
 }
