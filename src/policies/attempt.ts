@@ -42,7 +42,10 @@ export function attemptPolicy(
       {
         method: ctx.method,
         url: ctx.url,
-        description: ctx.description,
+        // Read only by an error message: left to the context, which builds it on first read.
+        get description() {
+          return ctx.description;
+        },
         timeoutMs: Math.max(1, Math.min(ctx.timeoutMs, left)),
         timeoutKind: left < ctx.timeoutMs ? 'deadline' : 'attempt',
         signal: ctx.signal,
