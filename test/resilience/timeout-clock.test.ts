@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTimeoutClock } from '../../src/resilience/timeout-clock.js';
+import { fakeApi } from '../support/fake-api.js';
 
 afterEach(() => {
   vi.useRealTimers();
@@ -125,5 +126,40 @@ describe('timeout clock', () => {
         }
       }),
     );
+  });
+});
+
+describe('attempt timeouts through the client', () => {
+  it('leaves no timer behind: one shared timer while calls run, none once their timeouts are past', async () => {
+    vi.useFakeTimers({ now: 0 });
+    const { client } = fakeApi(() => Response.json({ id: 1, name: 'Ada', email: 'ada@example.com' }), {
+      timeoutMs: 5_000,
+    });
+    await Promise.all(Array.from({ length: 20 }, (_, i) => client.users.get(i + 1)));
+    for (let i = 0; i < 20; i++) await client.users.get(1);
+    expect(vi.getTimerCount()).toBeLessThanOrEqual(1);
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('still times out a call whose fetch never answers, at timeoutMs, and aborts the fetch', async () => {
+    vi.useFakeTimers({ now: 0 });
+    let aborted: unknown;
+    const { client } = fakeApi(
+      (req) =>
+        new Promise<Response>((_, reject) => {
+          req.signal.addEventListener('abort', () => {
+            aborted = Date.now();
+            reject(req.signal.reason as Error);
+          });
+        }),
+      { timeoutMs: 2_000 },
+    );
+    const call = client.users.get(1).catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(aborted).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(await call).toMatchObject({ name: 'TimeoutError', kind: 'attempt', timeoutMs: 2_000 });
+    expect(aborted).toBe(2_000);
   });
 });
