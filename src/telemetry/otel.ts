@@ -113,11 +113,19 @@ export class Telemetry {
   private readonly breakerOpenings: { add(value: number, attributes?: Attributes): void };
   private readonly cacheLookups: { add(value: number, attributes?: Attributes): void };
   private readonly server: { address: string; port: number };
-  private readonly noopProvider: unknown;
+  /**
+   * True while nothing can observe a call's spans: `@opentelemetry/api` has no SDK registered (its
+   * tracer provider still delegates to the API's own no-op one) and no propagator writes any header.
+   * Then the spans would be no-op ones that inject nothing, and the call makes none (the call policy
+   * passes straight through, and so does the attempt policy). Checked per call (two calls and
+   * `fields()`), so an SDK or propagator registered later is picked up; a module that is not the real
+   * API (no ProxyTracerProvider) always gets its spans.
+   */
+  readonly isIdle: () => boolean;
 
   constructor(api: OpenTelemetryApi, origin: string) {
     this.api = api;
-    this.noopProvider = noopTracerProvider(api);
+    this.isIdle = idleCheck(api);
     this.tracer = api.trace.getTracer('user-management-sdk', SDK_VERSION);
     const meter = api.metrics.getMeter('user-management-sdk', SDK_VERSION);
     this.retries = meter.createCounter('user_management.client.retries', {
@@ -152,21 +160,6 @@ export class Telemetry {
 
   recordBreakerOpen(origin: string): void {
     this.breakerOpenings.add(1, { 'server.address': this.server.address, 'user_management.origin': origin });
-  }
-
-  /**
-   * True while nothing can observe a call's spans: `@opentelemetry/api` has no SDK registered (its
-   * tracer provider still delegates to the API's own no-op one) and no propagator writes any header.
-   * Then the spans would be no-op ones that inject nothing, and the call makes none (the call policy
-   * passes straight through, and so does the attempt policy). Checked per call
-   * (two property reads and `fields()`), so an SDK or propagator registered later is picked up; a
-   * module that is not the real API (no ProxyTracerProvider) always gets its spans.
-   */
-  isIdle(): boolean {
-    if (this.noopProvider === undefined) return false;
-    const provider = (this.api.trace as { getTracerProvider?: () => unknown }).getTracerProvider?.() as
-      { getDelegate?: () => unknown } | undefined;
-    return provider?.getDelegate?.() === this.noopProvider && this.api.propagation.fields().length === 0;
   }
 
   /** The spans of one call, or undefined when nothing would see them (see {@link Telemetry.isIdle}). */
@@ -234,17 +227,14 @@ function finish(
 }
 
 /**
- * The API's own no-op tracer provider (what a ProxyTracerProvider delegates to until an SDK registers),
- * or undefined when `api` is not `@opentelemetry/api` as we know it.
+ * Whether `api` (if it is `@opentelemetry/api`) has no SDK and no propagator registered: its global
+ * tracer provider still delegates to the no-op provider a fresh ProxyTracerProvider delegates to.
  */
-function noopTracerProvider(api: OpenTelemetryApi): unknown {
-  const Proxy = (api as { ProxyTracerProvider?: unknown }).ProxyTracerProvider;
-  if (typeof Proxy !== 'function') return undefined;
-  try {
-    const delegate = (new (Proxy as new () => { getDelegate?: () => unknown })().getDelegate?.() ??
-      undefined) as unknown;
-    return typeof delegate === 'object' && delegate !== null ? delegate : undefined;
-  } catch {
-    return undefined;
-  }
+function idleCheck(api: OpenTelemetryApi): () => boolean {
+  type Provider = { getDelegate(): unknown };
+  const Proxy = (api as { ProxyTracerProvider?: new () => Provider }).ProxyTracerProvider;
+  const trace = api.trace as { getTracerProvider?: () => Provider };
+  if (typeof Proxy !== 'function' || !trace.getTracerProvider) return () => false;
+  const noop = new Proxy().getDelegate();
+  return () => trace.getTracerProvider?.().getDelegate() === noop && api.propagation.fields().length === 0;
 }

@@ -14,7 +14,8 @@ import {
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
-import { createTimeoutClock, type TimeoutClock } from '../resilience/timeout-clock.js';
+import type { TimeoutClock } from '../resilience/timeout-clock.js';
+import { onTimeoutOrAbort } from '../resilience/wait.js';
 import { excerpt } from '../text/excerpt.js';
 import { headersOf } from './redirects.js';
 
@@ -66,33 +67,27 @@ const CALLER_ABORTED = 2;
 export async function runAttempt(
   send: Send,
   p: AttemptParams,
-  // A client's attempts share its clock; a lone attempt (the OAuth2 token request) may have its own.
-  clock: TimeoutClock = createTimeoutClock(),
+  // A client's attempts share its clock; a lone attempt (the OAuth2 token request) has a timer of its own.
+  clock?: TimeoutClock,
 ): Promise<Outcome> {
   const ctl = new AbortController();
   let fired = 0;
-  const timeout = Number.isFinite(p.timeoutMs)
-    ? clock.watch(p.timeoutMs, () => {
-        if (fired !== 0) return;
-        fired = TIMED_OUT;
-        ctl.abort(new Error('timeout'));
-      })
-    : undefined;
-  const caller = p.signal;
-  const onAbort = (): void => {
-    if (fired !== 0) return;
-    fired = CALLER_ABORTED;
-    ctl.abort(caller?.reason);
-  };
-  caller?.addEventListener('abort', onAbort, { once: true });
+  const stop = onTimeoutOrAbort(
+    p.timeoutMs,
+    p.signal,
+    (end) => {
+      fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
+      ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
+    },
+    clock,
+  );
   let raw: RawResult;
   try {
     raw = await send({ signal: ctl.signal, headers: p.headers, fetch: p.fetch });
   } catch (err) {
     throw mapFailure(err, fired, p);
   } finally {
-    if (timeout) clock.cancel(timeout);
-    caller?.removeEventListener('abort', onAbort);
+    stop();
   }
   return toOutcome(raw, p);
 }

@@ -89,9 +89,7 @@ export function createBaseFetch(
   if (custom === undefined) {
     // The attempt's signal comes as `init.signal` (see takesSignalInInit): fetch's own Request follows
     // it directly, rather than following the Request openapi-fetch built, which would follow it too.
-    if (!init) return (request, extra) => globalThis.fetch(request, extra);
-    return (request, extra) =>
-      globalThis.fetch(request, extra?.signal ? { ...init, signal: extra.signal } : init);
+    return (request, extra) => globalThis.fetch(request, init ? { ...init, ...extra } : extra);
   }
   // The custom fetch's response is read only through FetchResponse's members: the cast restates what
   // CustomFetch documents.

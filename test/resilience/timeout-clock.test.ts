@@ -31,7 +31,6 @@ describe('timeout clock', () => {
     const entries = Array.from({ length: 100 }, () => clock.watch(30_000, () => undefined));
     expect(vi.getTimerCount()).toBe(1);
     for (const e of entries) clock.cancel(e);
-    expect(clock.pending).toBe(0);
     // The timer is not cleared per cancel (that is the saving); it stops at its next firing.
     vi.advanceTimersByTime(30_000);
     expect(vi.getTimerCount()).toBe(0);
