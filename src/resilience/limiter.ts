@@ -1,5 +1,6 @@
-// Client-side pacing: the shared cooldown after a server's Retry-After, an optional token bucket,
-// and an optional concurrency cap with a bounded queue.
+// Client-side pacing: the shared cooldown after a server's Retry-After and an optional concurrency cap
+// with a bounded queue. The token bucket of the optional rate limit is in ./token-bucket.ts, loaded only
+// by clients that set `rateLimit`.
 import { QueueFullError } from '../errors.js';
 import { onTimeoutOrAbort } from './wait.js';
 
@@ -22,32 +23,6 @@ export class Cooldown {
 
   remainingMs(now: number = Date.now()): number {
     return Math.max(0, this.until - now);
-  }
-}
-
-/** A token bucket: `ratePerSecond` sustained, `burst` at once. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private readonly ratePerSecond: number;
-  private readonly burst: number;
-  private readonly now: () => number;
-
-  constructor(ratePerSecond: number, burst: number, now: () => number = Date.now) {
-    this.ratePerSecond = ratePerSecond;
-    this.burst = burst;
-    this.now = now;
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  /** Reserves one token and returns how long to wait before using it, in ms. */
-  reserve(): number {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond);
-    this.last = t;
-    this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.ratePerSecond) * 1000);
   }
 }
 
