@@ -1,5 +1,5 @@
 // Pay for what you use: in the browser build, each optional feature (OAuth2 client credentials, the rate
-// limiter, the failure-rate breaker, OpenTelemetry, the response cache) is a chunk of its own that
+// limiter, the concurrency cap, the failure-rate breaker, OpenTelemetry, the response cache, info/debug logging) is a chunk of its own that
 // dist/browser/index.js loads with import() only when the option is set, and cockatiel is a chunk the
 // breaker loads on a client's first call. Bundled here the way an application's bundler would (code
 // splitting on), what the entry loads up front must hold none of them.
@@ -8,7 +8,15 @@ import { build, type Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-dist.js';
 
-const OPTIONAL = ['oauth2', 'rate-limit-step', 'cockatiel-sampling', 'otel', 'cache-step'];
+const OPTIONAL = [
+  'oauth2',
+  'rate-limit-step',
+  'concurrency-step',
+  'cockatiel-sampling',
+  'otel',
+  'cache-step',
+  'logging-step',
+];
 
 let meta: Metafile;
 let entry: string;
