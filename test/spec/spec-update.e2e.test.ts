@@ -31,6 +31,8 @@ describe('spec:update, all steps', () => {
       expect(await copy.read('etc/user-management-sdk.api.md')).toContain(
         'deactivate(id: number, options?: RequestOptions): APIPromise<User>;',
       );
+      // ...and in the mock's public types, whose API report (one per subpath) is rewritten with them.
+      expect(await copy.read('etc/user-management-sdk-testing.api.md')).toContain('"deactivateUser"');
       const [file] = await copy.newChangesets(before);
       const changeset = await copy.read(file!);
       expect(changeset).toMatch(/^---\n"user-management-sdk": minor\n---\n/);
