@@ -194,7 +194,7 @@ export interface UsersQueries {
   /**
    * `client.users.delete()`: `DELETE /users/{id}` as a mutation.
    *
-   * On success it removes `users/getUser`; invalidates `users/listUsers`.
+   * On success it removes `users/getUser`; invalidates `users/listUsers`, `groups/listGroupMemberships`.
    */
   readonly delete: MutationBinding<DeleteUserVariables, void, SdkMutationKey<'users', 'deleteUser'>>;
 }
@@ -397,7 +397,10 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
         'deleteUser',
         {
           item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'remove', from: 'path' },
-          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          lists: [
+            { key: ['users', 'listUsers'], params: [] },
+            { key: ['groups', 'listGroupMemberships'], params: [] },
+          ],
           patch: [],
           fromResponse: false,
           refs: [],
