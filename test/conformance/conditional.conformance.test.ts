@@ -3,15 +3,10 @@
 // enforcing If-Match. Every request and response is checked against the spec by the proxy. The user it
 // changes is put back as it was at the end.
 import { readFileSync } from 'node:fs';
-import { afterAll, describe, expect, inject, it } from 'vitest';
-import {
-  etagOf,
-  PreconditionFailedError,
-  UserManagementClient,
-  type ClientOptions,
-  type User,
-} from '../../src/index.js';
+import { afterAll, describe, expect, it } from 'vitest';
+import { etagOf, PreconditionFailedError, type ClientOptions, type User } from '../../src/index.js';
 import { conform } from './conform.js';
+import { proxyClient } from './connect.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/users.json', import.meta.url), 'utf8')) as User[];
 const ID = 24;
@@ -20,13 +15,7 @@ const original = fixture.find((u) => u.id === ID) as User;
 /** A client through the proxy, recording the conditional headers of each request and each status. */
 function connect(options: Partial<ClientOptions> = {}) {
   const seen: { method: string; ifMatch: string | null; ifNoneMatch: string | null; status?: number }[] = [];
-  const client = new UserManagementClient({
-    baseUrl: inject('conformanceUrl'),
-    apiKey: 'conformance-key',
-    maxRetries: 0,
-    circuitBreaker: false,
-    retryBudget: false,
-    logLevel: 'off',
+  const client = proxyClient({
     fetch: async (req, init) => {
       const r = new Request(req, init);
       const entry = {

@@ -2,14 +2,9 @@
 // json-server behind Prism's validating proxy: paging, filters, the nested memberships route and writes.
 // The tests share one database with the users tests; every write here is undone before it ends.
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
-import {
-  NotFoundError,
-  UnprocessableEntityError,
-  UserManagementClient,
-  type Group,
-  type Membership,
-} from '../../src/index.js';
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, UnprocessableEntityError, type Group, type Membership } from '../../src/index.js';
+import { recordingProxyClient } from './connect.js';
 import { conform, conformAll } from './conform.js';
 
 const read = (name: string): unknown =>
@@ -17,22 +12,7 @@ const read = (name: string): unknown =>
 const groups = read('groups') as Group[];
 const memberships = read('memberships') as Membership[];
 
-function connect() {
-  const urls: URL[] = [];
-  const client = new UserManagementClient({
-    baseUrl: inject('conformanceUrl'),
-    apiKey: 'conformance-key',
-    maxRetries: 0,
-    circuitBreaker: false,
-    retryBudget: false,
-    logLevel: 'off',
-    fetch: (req, init) => {
-      urls.push(new URL(req.url));
-      return fetch(req, init);
-    },
-  });
-  return { client, urls };
-}
+const connect = () => recordingProxyClient();
 
 describe('groups: json-server behind Prism (proxy, --errors)', () => {
   it('lists groups a page at a time with X-Total-Count and Link', async () => {

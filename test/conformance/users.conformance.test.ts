@@ -2,36 +2,21 @@
 // spec/openapi.yaml and what json-server actually does fails the test with Prism's violation message.
 // The tests share one database and run in order; the write tests leave it as they found it.
 import { readFileSync } from 'node:fs';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   AuthenticationError,
   NotFoundError,
   UnprocessableEntityError,
-  UserManagementClient,
   type NewUser,
   type User,
 } from '../../src/index.js';
+import { recordingProxyClient } from './connect.js';
 import { conform, conformAll } from './conform.js';
 
 const fixture = JSON.parse(readFileSync(new URL('./fixtures/users.json', import.meta.url), 'utf8')) as User[];
 
 /** A client through the proxy that records each request URL; no retries, so a violation surfaces at once. */
-function connect({ withKey = true }: { withKey?: boolean } = {}) {
-  const urls: URL[] = [];
-  const client = new UserManagementClient({
-    baseUrl: inject('conformanceUrl'),
-    ...(withKey ? { apiKey: 'conformance-key' } : {}),
-    maxRetries: 0,
-    circuitBreaker: false,
-    retryBudget: false,
-    logLevel: 'off',
-    fetch: (req, init) => {
-      urls.push(new URL(req.url));
-      return fetch(req, init);
-    },
-  });
-  return { client, urls };
-}
+const connect = ({ withKey = true }: { withKey?: boolean } = {}) => recordingProxyClient({ withKey });
 
 const ada: NewUser = { name: 'Ada Lovelace', username: 'ada', email: 'ada@example.com', phone: '555-0100' };
 

@@ -1,23 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { NotFoundError, UserManagementClient, type Group, type User } from '../../src/index.js';
+import { NotFoundError, type Group, type User } from '../../src/index.js';
+import { fakeApi } from '../support/fake-api.js';
 
-const BASE = 'https://api.example.com';
 const user: User = { id: 7, name: 'Ada', username: 'ada', email: 'ada@example.com' };
-
-function fakeApi(respond: (req: Request) => Response) {
-  const requests: Request[] = [];
-  const client = new UserManagementClient({
-    baseUrl: BASE,
-    apiKey: 'k',
-    maxRetries: 0,
-    logLevel: 'off',
-    fetch: async (req) => {
-      requests.push(req);
-      return respond(req);
-    },
-  });
-  return { client, requests };
-}
 
 describe('.withResponse()', () => {
   it('gives the body, the response and the X-Request-Id of a successful call', async () => {

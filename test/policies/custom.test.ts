@@ -2,7 +2,7 @@
 // client against a loopback server.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   InternalServerError,
@@ -13,20 +13,11 @@ import {
   type Policy,
   type RetryEvent,
 } from '../../src/index.js';
-import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import type { FaultServer } from '../support/fault-server.js';
+import { useFaultServer } from '../support/drive.js';
 
 let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  server.setDefault({ kind: 'users' });
-  server.users.set(1, { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' });
-});
+useFaultServer((s) => (server = s));
 
 const client = (options: ClientOptions) =>
   new UserManagementClient({

@@ -1,25 +1,17 @@
 // Writes whose operation takes no Idempotency-Key: the spec has none today, so the pipeline is driven
 // directly with such an operation, through the same openapi-fetch path the facade uses.
 import createClient from 'openapi-fetch';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config.js';
 import { ConnectionError, InternalServerError } from '../../src/errors.js';
 import { operations } from '../../src/http/operations.js';
 import { createLogger } from '../../src/logging.js';
 import { createPipeline, type CallPlan } from '../../src/pipeline/create-pipeline.js';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import { useFaultServer } from '../support/drive.js';
 
 let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  server.setDefault({ kind: 'users' });
-});
+useFaultServer((s) => (server = s), { seedAda: false });
 
 function run(options: { retryNonIdempotent?: boolean } = {}) {
   const config = resolveConfig({

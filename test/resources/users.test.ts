@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PAGE_SIZE, InvalidArgumentError, UserManagementClient, type User } from '../../src/index.js';
+import { FAKE_BASE as BASE, fakeApi as fakeApiOver } from '../support/fake-api.js';
 
-const BASE = 'https://api.example.com';
 const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
 const makeUser = (id: number): User => ({
@@ -11,21 +11,9 @@ const makeUser = (id: number): User => ({
   email: `user${id}@example.com`,
 });
 
-/** A client over an injected fetch that records every request and answers with `respond`. */
-function fakeApi(respond: (req: Request) => Response | Promise<Response> = () => Response.json(makeUser(1))) {
-  const requests: Request[] = [];
-  const client = new UserManagementClient({
-    baseUrl: BASE,
-    apiKey: 'test-key',
-    maxRetries: 0,
-    logLevel: 'off',
-    fetch: async (req) => {
-      requests.push(req);
-      return respond(req);
-    },
-  });
-  return { client, requests };
-}
+const fakeApi = (
+  respond: (req: Request) => Response | Promise<Response> = () => Response.json(makeUser(1)),
+) => fakeApiOver(respond);
 
 /**
  * A json-server-like /users collection of `count` users: `_page`/`_limit` paging, `X-Total-Count`,

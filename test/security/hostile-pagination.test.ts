@@ -2,25 +2,16 @@
 // for limit ≤ 3), one that ignores the page number, or one that points `next` backwards cannot make
 // it loop forever; maxPages bounds it in any case; an abort stops it before the next item; items that
 // are not objects are an error.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   InvalidArgumentError,
   RequestAbortedError,
   UserManagementClient,
   UserManagementError,
 } from '../../src/index.js';
-import { json, quietLogger, startServer, type TestServer } from './support.js';
+import { json, quietLogger, useServer } from './support.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startServer();
-});
-afterAll(async () => {
-  await api.close();
-});
-afterEach(() => {
-  api.requests.length = 0;
-});
+const api = useServer();
 
 const client = () => new UserManagementClient({ baseUrl: api.url, logger: quietLogger });
 const pageOf = (url: string) => Number(new URL(url, 'http://x').searchParams.get('_page'));

@@ -1,7 +1,7 @@
 // Promise: a local mistake is reported as the caller's, not the network's. A body JSON cannot hold,
 // a header value fetch cannot send, or a credential with a NUL sends nothing, is never retried, leaves
 // the circuit breaker closed, and never repeats the offending value in a message or a log line.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   ConfigError,
   ConnectionError,
@@ -9,30 +9,12 @@ import {
   UserManagementClient,
   type ClientOptions,
 } from '../../src/index.js';
-import { json, SECRETS, startServer, type TestServer } from './support.js';
+import { json, SECRETS, startServer, useRecordingLogger, useServer } from './support.js';
 import { transportUnderTest } from '../support/transport.js';
 
 const USER = { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' };
-let api: TestServer;
-const lines: string[] = [];
-const logger = {
-  error: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  warn: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  info: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  debug: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-};
-
-beforeAll(async () => {
-  api = await startServer();
-  api.handle((_req, res) => json(res, 200, USER));
-});
-afterAll(async () => {
-  await api.close();
-});
-afterEach(() => {
-  api.requests.length = 0;
-  lines.length = 0;
-});
+const { lines, logger } = useRecordingLogger();
+const api = useServer((_req, res) => json(res, 200, USER));
 
 function client(options: Partial<ClientOptions> = {}): UserManagementClient {
   return new UserManagementClient({

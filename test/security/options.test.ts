@@ -1,22 +1,12 @@
 // Promise: options and arguments as a person writes them in plain JavaScript. Headers in any common
 // form arrive; wrong types, unknown keys, null and odd bodies get a typed error that says what to fix
 // (ConfigError for the client, InvalidArgumentError for a call), and nothing is misread.
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConfigError, InvalidArgumentError, UserManagementClient } from '../../src/index.js';
-import { json, quietLogger, startServer, type TestServer } from './support.js';
+import { json, quietLogger, useServer } from './support.js';
 
 const USER = { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' };
-let api: TestServer;
-beforeAll(async () => {
-  api = await startServer();
-  api.handle((_req, res) => json(res, 200, USER));
-});
-afterAll(async () => {
-  await api.close();
-});
-afterEach(() => {
-  api.requests.length = 0;
-});
+const api = useServer((_req, res) => json(res, 200, USER));
 
 const make = (o: Record<string, unknown>) => () =>
   new UserManagementClient({ baseUrl: api.url, logger: quietLogger, ...o });

@@ -1,49 +1,32 @@
 // Promise: no secret in any log line, error message, or toString / JSON / inspect of the client or
 // its errors — even when a hostile server echoes the credentials back in its answers.
 import { inspect } from 'node:util';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, UserManagementClient, type ClientOptions } from '../../src/index.js';
-import { SECRETS, startServer, type TestServer } from './support.js';
+import { SECRETS, useRecordingLogger, useServer } from './support.js';
 
-let api: TestServer;
-const lines: string[] = [];
-const logger = {
-  error: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  warn: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  info: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-  debug: (m: string, f?: unknown) => lines.push(m + JSON.stringify(f)),
-};
-
-beforeAll(async () => {
-  api = await startServer();
-  // Echoes every credential it received into the problem, the status text, a header and the title.
-  api.handle((req, res) => {
-    if (req.url === '/oauth/token') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ access_token: SECRETS.token, expires_in: 3600 }));
-      return;
-    }
-    const echoed = [req.headers['x-api-key'], req.headers.authorization, req.headers['x-team-secret']]
-      .filter(Boolean)
-      .join(' ');
-    res.writeHead(400, {
-      'content-type': 'application/problem+json',
-      'x-echo': echoed.replace(/[^\x20-\x7e]/g, ''),
-    });
-    res.end(
-      JSON.stringify({
-        title: `Bad ${echoed}`,
-        detail: `you sent ${echoed}`,
-        errors: [{ field: 'password', message: `was ${echoed}` }],
-      }),
-    );
+const { lines, logger } = useRecordingLogger();
+// Echoes every credential it received into the problem, the status text, a header and the title.
+const api = useServer((req, res) => {
+  if (req.url === '/oauth/token') {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ access_token: SECRETS.token, expires_in: 3600 }));
+    return;
+  }
+  const echoed = [req.headers['x-api-key'], req.headers.authorization, req.headers['x-team-secret']]
+    .filter(Boolean)
+    .join(' ');
+  res.writeHead(400, {
+    'content-type': 'application/problem+json',
+    'x-echo': echoed.replace(/[^\x20-\x7e]/g, ''),
   });
-});
-afterAll(async () => {
-  await api.close();
-});
-afterEach(() => {
-  lines.length = 0;
+  res.end(
+    JSON.stringify({
+      title: `Bad ${echoed}`,
+      detail: `you sent ${echoed}`,
+      errors: [{ field: 'password', message: `was ${echoed}` }],
+    }),
+  );
 });
 
 const kinds: [string, Partial<ClientOptions>][] = [

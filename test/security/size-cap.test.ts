@@ -1,7 +1,7 @@
 // Promise: bounded memory. A body over maxResponseBytes is refused from its Content-Length or cut off
 // while streaming (the connection is closed, not drained); error bodies kept on errors are at most
 // 64 KiB, so retried 5xx answers do not pile up.
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import {
   InternalServerError,
   ResponseTooLargeError,
@@ -9,19 +9,10 @@ import {
   UserManagementError,
   type ClientOptions,
 } from '../../src/index.js';
-import { quietLogger, startServer, type TestServer } from './support.js';
+import { quietLogger, useServer } from './support.js';
 import { transportUnderTest } from '../support/transport.js';
 
-let api: TestServer;
-beforeAll(async () => {
-  api = await startServer();
-});
-afterAll(async () => {
-  await api.close();
-});
-afterEach(() => {
-  api.requests.length = 0;
-});
+const api = useServer();
 
 function client(options: Partial<ClientOptions> = {}): UserManagementClient {
   return new UserManagementClient({

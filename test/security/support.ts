@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent } from 'undici';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 export interface Recorded {
   method: string;
@@ -142,3 +143,53 @@ export const SECRETS = {
   header: 'team-secret-HEADER-0123456789',
   password: 'pw-live-PASSWORD-0123456789',
 } as const;
+
+/**
+ * One plain-http server for the file: started before all tests (with `handler` if given), its
+ * recorded requests cleared after each, closed after all. The returned object forwards to it.
+ */
+export function useServer(handler?: Handler): TestServer {
+  let server: TestServer | undefined;
+  const live = (): TestServer => {
+    if (!server) throw new Error('useServer: the server is not started yet (use it inside a test)');
+    return server;
+  };
+  beforeAll(async () => {
+    server = await startServer();
+    if (handler) server.handle(handler);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  afterEach(() => {
+    if (server) server.requests.length = 0;
+  });
+  return {
+    get url() {
+      return live().url;
+    },
+    get origin() {
+      return live().origin;
+    },
+    get requests() {
+      return live().requests;
+    },
+    handle: (h) => live().handle(h),
+    close: () => live().close(),
+  };
+}
+
+/** A logger that keeps every line (message + JSON fields) in `lines`, cleared after each test. */
+export function useRecordingLogger(): {
+  lines: string[];
+  logger: Record<'error' | 'warn' | 'info' | 'debug', (m: string, f?: unknown) => void>;
+} {
+  const lines: string[] = [];
+  const push = (m: string, f?: unknown): void => {
+    lines.push(m + JSON.stringify(f));
+  };
+  afterEach(() => {
+    lines.length = 0;
+  });
+  return { lines, logger: { error: push, warn: push, info: push, debug: push } };
+}

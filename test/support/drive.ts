@@ -34,6 +34,30 @@ export async function until(predicate: () => boolean, what = 'condition', limitM
   }
 }
 
+/** Ada, the user most tests read back. */
+export const ADA = { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' };
+
+/**
+ * One fault server for the file: started before all tests, closed after all, and before each test
+ * reset and set to answer as the users API (`setDefault({ kind: 'users' })`), with Ada stored unless
+ * `seedAda` is false. `assign` receives the server once it listens.
+ */
+export function useFaultServer(assign: (server: FaultServer) => void, { seedAda = true } = {}): void {
+  let server: FaultServer | undefined;
+  beforeAll(async () => {
+    server = await startFaultServer();
+    assign(server);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+  beforeEach(() => {
+    server?.reset();
+    server?.setDefault({ kind: 'users' });
+    if (seedAda) server?.users.set(1, { ...ADA });
+  });
+}
+
 /**
  * One fault server for the file, reset before each test, with fetch warmed up and the clock faked
  * for each test (real again after it). `assign` receives the server once it listens.

@@ -3,10 +3,6 @@
 // body, the size cap, the SDK's redirect rules, abort, a custom dispatcher (Agent, ProxyAgent,
 // MockAgent). The fault matrix, redirect, size-cap and local-failure suites also run whole under this
 // transport (vitest project `transport-undici`).
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { Agent, MockAgent, ProxyAgent } from 'undici';
 import { describe, expect, it, vi } from 'vitest';
 import {
@@ -20,6 +16,7 @@ import {
 } from '../../src/index.js';
 import { track, until, useFaultServerWithFakeClock } from '../support/drive.js';
 import type { FaultServer } from '../support/fault-server.js';
+import { startProxy } from '../support/forward-proxy.js';
 
 let server: FaultServer;
 useFaultServerWithFakeClock((s) => (server = s));
@@ -32,46 +29,6 @@ function client(options: ClientOptions = {}): UserManagementClient {
     transport: 'undici',
     ...options,
   });
-}
-
-/** A forward proxy (CONNECT tunnels, as undici's ProxyAgent uses) that records what it relays. */
-async function startProxy(): Promise<{ url: string; relayed: string[]; close: () => Promise<void> }> {
-  const relayed: string[] = [];
-  const sockets = new Set<Duplex>();
-  const proxy: Server = createServer((req, res) => {
-    relayed.push(`${req.method} ${req.url}`);
-    const upstream = httpRequest(req.url ?? '', { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  proxy.on('connect', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    relayed.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host, () => {
-      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
-    });
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
-    sockets.add(upstream);
-    sockets.add(socket);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  const { port } = proxy.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    relayed,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        proxy.close(() => resolve());
-      }),
-  };
 }
 
 describe("transport: 'undici'", () => {

@@ -1,66 +1,14 @@
 // A fetch from the `undici` package (not Node's bundled copy) with its own Agent and ProxyAgent, and
 // fetch options (an undici dispatcher) passed to every call — all typed, no casts.
-import { createServer, request as httpRequest, type Server } from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
-import type { IncomingMessage } from 'node:http';
-import type { Duplex } from 'node:stream';
 import { Agent, fetch as undiciFetch, ProxyAgent, MockAgent } from 'undici';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserManagementClient, type FetchOptions } from '../../src/index.js';
-import { startFaultServer, type FaultServer } from '../support/fault-server.js';
+import type { FaultServer } from '../support/fault-server.js';
+import { startProxy } from '../support/forward-proxy.js';
+import { useFaultServer } from '../support/drive.js';
 
 let server: FaultServer;
-beforeAll(async () => {
-  server = await startFaultServer();
-});
-afterAll(async () => {
-  await server.close();
-});
-beforeEach(() => {
-  server.reset();
-  server.setDefault({ kind: 'users' });
-  server.users.set(1, { id: 1, name: 'Ada', username: 'ada', email: 'ada@example.com' });
-});
-
-/** A forward proxy (CONNECT tunnels, as undici's ProxyAgent uses, and absolute-URI requests) that records what it relays. */
-async function startProxy(): Promise<{ url: string; relayed: string[]; close: () => Promise<void> }> {
-  const relayed: string[] = [];
-  const sockets = new Set<Duplex>();
-  const proxy: Server = createServer((req, res) => {
-    relayed.push(`${req.method} ${req.url}`);
-    const upstream = httpRequest(req.url ?? '', { method: req.method, headers: req.headers }, (up) => {
-      res.writeHead(up.statusCode ?? 502, up.headers);
-      up.pipe(res);
-    });
-    upstream.on('error', () => res.writeHead(502).end());
-    req.pipe(upstream);
-  });
-  proxy.on('connect', (req: IncomingMessage, client: Duplex, head: Buffer) => {
-    relayed.push(`CONNECT ${req.url}`);
-    const [host, port] = (req.url ?? '').split(':');
-    const upstream = connect(Number(port), host, () => {
-      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      upstream.write(head);
-      upstream.pipe(client);
-      client.pipe(upstream);
-    });
-    upstream.on('error', () => client.destroy());
-    client.on('error', () => upstream.destroy());
-    sockets.add(upstream);
-    sockets.add(client);
-  });
-  await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', resolve));
-  return {
-    url: `http://127.0.0.1:${(proxy.address() as AddressInfo).port}`,
-    relayed,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const socket of sockets) socket.destroy();
-        proxy.closeAllConnections();
-        proxy.close(() => resolve());
-      }),
-  };
-}
+useFaultServer((s) => (server = s));
 
 describe('a fetch from the undici package', () => {
   it('works as the client fetch as it is, for reads and writes, with its own Agent in fetchOptions', async () => {
