@@ -13,7 +13,9 @@
 //   `GET /users/{id}`) invalidates that item: a membership changes its user and its group;
 // - a delete removes the records that point at the deleted one too (json-server's dependents), so it
 //   invalidates the lists of every resource with a `<singular>Id` field naming its collection: deleting
-//   a user refreshes every group's memberships.
+//   a user refreshes every group's memberships;
+// - a read of an item that is written under `If-Match` keeps the newest object in the cache (see
+//   `versioned`), since the object carries the version the next conditional write sends.
 import type { MethodModel, SdkModel } from './model.js';
 import { singular } from './naming.js';
 import { arr, obj, refName, resolveRef, type Json, type OpenApiDocument } from './spec.js';
@@ -28,6 +30,11 @@ export interface QueryOperation {
   readonly method: MethodModel;
   readonly kind: 'query' | 'infinite' | 'mutation';
   readonly plan?: WritePlan;
+  /**
+   * A read of an item a write of the same path takes `If-Match` for: its cached object carries the
+   * version (`etagOf`) the next conditional write sends, so the cache always keeps the newest object.
+   */
+  readonly versioned?: boolean;
 }
 
 /** The literal segments and parameters of a path, in order. */
@@ -91,7 +98,11 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
   const key = (m: MethodModel): readonly [string, string] => [m.row.tag, m.operationId];
 
   return methods.map((method): QueryOperation => {
-    if (method.row.method === 'GET') return { method, kind: method.row.pagination ? 'infinite' : 'query' };
+    if (method.row.method === 'GET') {
+      if (method.row.pagination) return { method, kind: 'infinite' };
+      const versioned = methods.some((w) => w.row.path === method.row.path && w.row.acceptsIfMatch);
+      return { method, kind: 'query', ...(versioned ? { versioned } : {}) };
+    }
     const { path, tag } = method.row;
     const collection = collectionOf(path);
     const samePath = items.find((m) => m.row.path === path);

@@ -364,6 +364,7 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       get: read(
         (id: number) => key('users', 'getUser', { id }),
         (signal, id) => client.users.get(id, { signal }),
+        { versioned: true },
       ),
       replace: write(
         queryClient,
@@ -435,6 +436,7 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       get: read(
         (id: number) => key('groups', 'getGroup', { id }),
         (signal, id) => client.groups.get(id, { signal }),
+        { versioned: true },
       ),
       update: write(
         queryClient,
