@@ -2,6 +2,7 @@
 // (0 all synced, 1 some records dead-lettered or the run failed, 2 bad usage or configuration).
 import { join } from 'node:path';
 import {
+  createCircuitEvents,
   readSyncStatus,
   reprocessDeadLetters,
   syncUsers,
@@ -48,8 +49,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 async function sync(args: CliArgs, io: CliIo): Promise<number> {
   const file = args.file ?? '';
   const map = args.map === undefined ? undefined : await loadMap(args.map);
+  const circuitEvents = createCircuitEvents();
   const { client, mock } = await createCliClient(io.env, {
     maxConcurrency: args.concurrency,
+    onCircuitStateChange: circuitEvents.onCircuitStateChange,
     ...(args.rate === undefined ? {} : { rateLimit: { requestsPerSecond: args.rate } }),
   });
   if (mock) io.stderr.write('sync: USER_MGMT_BASE_URL is not set; using the embedded mock API.\n');
@@ -69,6 +72,7 @@ async function sync(args: CliArgs, io: CliIo): Promise<number> {
     concurrency: args.concurrency,
     encryptionKey: io.env.USER_MGMT_SYNC_KEY,
     onAlert,
+    circuitEvents,
     onProgress: (p) => {
       progress.update(p);
     },
@@ -148,7 +152,13 @@ function usage(io: CliIo, err: unknown): number {
   return EXIT.usage;
 }
 
-/** ConfigError (client options, env) and InvalidArgumentError (sync options, files) are the caller's to fix. */
+/**
+ * ConfigError (client options, env) and InvalidArgumentError (sync options, files, a state directory
+ * another run holds: SyncStateLockedError) are the caller's to fix.
+ */
 function isConfigProblem(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'ConfigError' || err.name === 'InvalidArgumentError');
+  return (
+    err instanceof Error &&
+    (err.name === 'ConfigError' || err.name === 'InvalidArgumentError' || err.name === 'SyncStateLockedError')
+  );
 }

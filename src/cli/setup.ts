@@ -16,7 +16,7 @@ interface MockModule {
 /** The client for a run; `mock` says whether it talks to the embedded mock. */
 export async function createCliClient(
   env: NodeJS.ProcessEnv,
-  pacing: Pick<ClientOptions, 'maxConcurrency' | 'rateLimit'>,
+  pacing: Pick<ClientOptions, 'maxConcurrency' | 'rateLimit' | 'onCircuitStateChange'>,
 ): Promise<{ client: UserManagementClient; mock: boolean }> {
   // The sync keeps at most `maxConcurrency` records in flight, so the client's queue never fills.
   const options: ClientOptions = { ...pacing, maxQueue: 1_000 };

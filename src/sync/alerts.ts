@@ -4,22 +4,32 @@ import { createRequire } from 'node:module';
 import type { OpenTelemetryApi } from 'user-management-sdk';
 import type { SyncAlert, SyncOutcome } from './types.js';
 
-/** Sends each alert kind at most once per run. */
+/** Sends each alert kind at most once per run; `settled` waits for the deliveries under way. */
 export function createAlerter(onAlert: ((alert: SyncAlert) => void | Promise<void>) | undefined): {
   send(alert: SyncAlert): Promise<void>;
+  settled(): Promise<void>;
 } {
   const sent = new Set<string>();
+  const pending = new Set<Promise<void>>();
+  const deliver = async (alert: SyncAlert): Promise<void> => {
+    try {
+      await onAlert?.(alert);
+    } catch (err) {
+      process.stderr.write(
+        `sync: the alert hook failed: ${err instanceof Error ? err.message : String(err)}\n`,
+      );
+    }
+  };
   return {
-    async send(alert) {
-      if (!onAlert || sent.has(alert.kind)) return;
+    send(alert) {
+      if (!onAlert || sent.has(alert.kind)) return Promise.resolve();
       sent.add(alert.kind);
-      try {
-        await onAlert(alert);
-      } catch (err) {
-        process.stderr.write(
-          `sync: the alert hook failed: ${err instanceof Error ? err.message : String(err)}\n`,
-        );
-      }
+      const p = deliver(alert).finally(() => pending.delete(p));
+      pending.add(p);
+      return p;
+    },
+    async settled() {
+      while (pending.size > 0) await Promise.all(pending);
     },
   };
 }

@@ -38,6 +38,11 @@ export interface EngineOptions {
   readonly expectedTotal: number | undefined;
   readonly alertFailureShare: number;
   readonly alerter: ReturnType<typeof createAlerter>;
+  /**
+   * Whether the client's circuit-breaker events are wired in (runSync alerts from them); otherwise an
+   * open breaker is inferred from a CircuitOpenError.
+   */
+  readonly hasCircuitEvents: boolean;
   readonly count: (outcome: RecordResult['outcome'], reason?: string) => void;
   readonly onProgress: ((p: SyncProgress) => void) | undefined;
   readonly clock: Clock;
@@ -88,7 +93,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
 
   const finishRecord = (row: number, r: RecordResult): void => {
     if (r.deadLetter) outputs.deadLetter(r.deadLetter);
-    if (r.conflict) outputs.conflict(r.conflict);
+    if (r.conflict) outputs.conflict(r.conflict, row);
     if (r.plan && plan.length < MAX_PLAN) plan.push(r.plan);
     const failure = r.deadLetter
       ? {
@@ -115,7 +120,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
         clock.now(),
       );
     o.count(r.outcome, failure?.reason);
-    if (r.breakerOpen)
+    if (r.breakerOpen && !o.hasCircuitEvents)
       void alert('breaker-open', 'The circuit breaker opened: the API is failing or unreachable.');
     const t = tally.totals;
     if (t.failed > 0 && t.read >= ALERT_MIN_RECORDS && t.failed / t.read > o.alertFailureShare)
@@ -215,6 +220,7 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
   }
   if (signal.aborted && status === 'completed') status = 'aborted';
   if (status === 'failed') await alert('run-failed', `The sync run failed: ${error ?? 'unknown error'}`);
+  await o.alerter.settled();
 
   const report: SyncReport = {
     runId: o.runId,

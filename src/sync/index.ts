@@ -14,6 +14,8 @@ import type { DeadLetter, SyncOptions, SyncReport } from './types.js';
 export { SYNC_DEFAULTS } from './options.js';
 export { SYNC_KEY_ENV } from './crypto.js';
 export { webhookAlert } from './alerts.js';
+export { createCircuitEvents, type CircuitEvents } from './circuit.js';
+export { SyncStateLockedError } from './lock.js';
 export { readSyncStatus, type SyncStatusInfo } from './status.js';
 export type { SyncSource } from './sources.js';
 export type {
@@ -48,7 +50,8 @@ export type {
  *
  * @param client - The SDK client; its `maxConcurrency`, `rateLimit` and retries pace the run.
  * @param source - A `.csv`, `.jsonl`/`.ndjson` or `.json` (array) file path, or any (async) iterable of records.
- * @throws InvalidArgumentError for bad options, an unreadable source file or a state directory in use.
+ * @throws InvalidArgumentError for bad options or an unreadable source file; SyncStateLockedError (an
+ *   InvalidArgumentError) when another live run holds the state directory.
  * @example
  * ```ts
  * import { UserManagementClient } from 'user-management-sdk';

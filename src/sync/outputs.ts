@@ -1,7 +1,8 @@
 // The run's outputs in the report directory: dead-letter.jsonl and conflicts.jsonl (one JSON object
 // per line, encrypted per line when a key is set), then report.json and report.html at the end.
-import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, renameSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import { isEncryptedLine, type LineCodec } from './crypto.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { renderHtmlReport } from './report-html.js';
@@ -13,7 +14,8 @@ export const MAX_REPORTED_CONFLICTS = 1_000;
 export interface Outputs {
   readonly deadLetterFile: string | undefined;
   deadLetter(line: DeadLetter): void;
-  conflict(conflict: SyncConflict): void;
+  /** Records a conflict of source row `row` (kept in the file so a resume can drop unjournaled lines). */
+  conflict(conflict: SyncConflict, row: number): void;
   /** The conflicts of this run (those before a resume too), up to MAX_REPORTED_CONFLICTS. */
   conflicts(): SyncConflict[];
   /** Writes report.json (appending a reprocess pass to the run's report) and report.html. */
@@ -54,8 +56,8 @@ export function fileOutputs(dir: string, codec: LineCodec, fresh: boolean): Outp
     deadLetter: (line) => {
       deadLetters.append(codec.encode(JSON.stringify(line)));
     },
-    conflict: (c) => {
-      conflicts.append(codec.encode(JSON.stringify(c)));
+    conflict: (c, row) => {
+      conflicts.append(codec.encode(JSON.stringify({ ...c, row })));
     },
     conflicts() {
       const out: SyncConflict[] = [];
@@ -63,7 +65,9 @@ export function fileOutputs(dir: string, codec: LineCodec, fresh: boolean): Outp
         const text = line && (codec.encrypted || !isEncryptedLine(line)) ? codec.decode(line) : undefined;
         if (text === undefined) continue;
         try {
-          out.push(JSON.parse(text) as SyncConflict);
+          const conflict = JSON.parse(text) as SyncConflict & { row?: number };
+          delete conflict.row; // kept in the file for resumes only
+          out.push(conflict);
         } catch {
           continue; // a torn last line
         }
@@ -95,4 +99,43 @@ export function rotateDeadLetters(file: string, now: number): string {
   const moved = file.replace(/\.jsonl$/, '') + `.${new Date(now).toISOString().replace(/[:.]/g, '-')}.jsonl`;
   renameSync(file, moved);
   return moved;
+}
+
+/**
+ * Before a resumed run appends to its dead-letter and conflict files, drops the lines of records the
+ * journal does not have: a run killed after writing such a line but before journaling its record does
+ * that record again on resume, which writes the line again (or, if it now succeeds, none). Streams the
+ * file (the failures may be many) and replaces it atomically.
+ */
+export async function dropUnjournaled(
+  dir: string,
+  codec: LineCodec,
+  isDone: (row: number) => boolean,
+): Promise<void> {
+  for (const name of ['dead-letter.jsonl', 'conflicts.jsonl']) {
+    const path = join(dir, name);
+    if (!existsSync(path)) continue;
+    const tmp = `${path}.${String(process.pid)}.tmp`;
+    const out = new AppendFile(tmp);
+    let dropped = 0;
+    try {
+      const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+      for await (const line of lines) {
+        if (line === '') continue;
+        const text = codec.encrypted || !isEncryptedLine(line) ? codec.decode(line) : undefined;
+        let row: unknown;
+        try {
+          row = text === undefined ? undefined : (JSON.parse(text) as { row?: unknown }).row;
+        } catch {
+          row = undefined; // a torn last line
+        }
+        if (typeof row === 'number' && isDone(row)) out.append(line);
+        else dropped++;
+      }
+    } finally {
+      out.close();
+    }
+    if (dropped > 0) renameSync(tmp, path);
+    else unlinkSync(tmp);
+  }
 }

@@ -7,9 +7,10 @@ import { createCodec } from './crypto.js';
 import { runEngine, type Clock } from './engine.js';
 import { createHasher } from './fields.js';
 import { resolveSyncOptions } from './options.js';
-import { fileOutputs, memoryOutputs } from './outputs.js';
+import { dropUnjournaled, fileOutputs, memoryOutputs } from './outputs.js';
 import { countRecords, describeSource, readSource, type SourceItem, type SyncSource } from './sources.js';
 import { SyncState } from './state.js';
+import { emptyTotals } from './tally.js';
 import type { SyncTarget } from './target.js';
 import type { SyncOptions, SyncReport } from './types.js';
 import { createValidator } from './validate.js';
@@ -51,10 +52,24 @@ export async function runSync(
     const previous = state.run;
     const run = state.begin(kind, o.key, sourceId, clock.now());
     const isResume = previous?.id === run.id;
+    if (isResume && o.reportDir !== undefined && !o.dryRun)
+      await dropUnjournaled(o.reportDir, codec, (row) => state.doneRows.has(row));
     const outputs =
       o.reportDir === undefined || o.dryRun
         ? memoryOutputs()
         : fileOutputs(o.reportDir, codec, !isResume && kind === 'sync');
+    const alerter = createAlerter(options.onAlert);
+    // The breaker alert comes from the client's own state change, when the application wired it in.
+    const unsubscribe = options.circuitEvents?.subscribe((change) => {
+      if (change.to !== 'open') return;
+      void alerter.send({
+        kind: 'breaker-open',
+        message: `The circuit breaker for ${change.origin} opened: the API is failing or unreachable.`,
+        runId: run.id,
+        totals: { ...(state.tally?.totals ?? emptyTotals()) },
+        at: new Date(clock.now()).toISOString(),
+      });
+    });
     try {
       const report = await runEngine(
         items ? (Readable.from(items) as AsyncIterable<SourceItem>) : readSource(fileOrIterable),
@@ -80,7 +95,8 @@ export async function runSync(
           force: o.force,
           expectedTotal,
           alertFailureShare: o.alertFailureShare,
-          alerter: createAlerter(options.onAlert),
+          alerter,
+          hasCircuitEvents: options.circuitEvents !== undefined,
           count: createOutcomeCounter(options.telemetry),
           onProgress: options.onProgress,
           clock,
@@ -92,6 +108,7 @@ export async function runSync(
       }
       return report;
     } finally {
+      unsubscribe?.();
       outputs.close();
     }
   } finally {

@@ -11,7 +11,7 @@
 // field hashes), journal.jsonl (the runs since the last snapshot), lock (pid of the running process),
 // last-run.json (totals of the last finished run, no personal data).
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, writeFileSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'user-management-sdk';
@@ -20,6 +20,7 @@ import { isEncryptedLine } from './crypto.js';
 import type { FieldHashes } from './fields.js';
 import { BaseStore, type BaseEntry } from './bases.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
+import { acquireStateLock, lockHolder } from './lock.js';
 import { Tally, type FailureInfo } from './tally.js';
 import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
 
@@ -72,7 +73,7 @@ export class SyncState {
   tally: Tally | undefined;
   resumes = 0;
   #journal: AppendFile | undefined;
-  #locked = false;
+  #unlock: (() => void) | undefined;
 
   readonly dir: string;
   readonly salt: Buffer;
@@ -93,19 +94,23 @@ export class SyncState {
   static async open(dir: string, codec: LineCodec, options: { readOnly?: boolean } = {}): Promise<SyncState> {
     if (!options.readOnly) ensurePrivateDir(dir);
     else if (!existsSync(dir)) throw new InvalidArgumentError(`No sync state in ${dir}.`);
-    const saltPath = join(dir, 'salt');
-    if (!existsSync(saltPath)) {
-      if (options.readOnly) throw new InvalidArgumentError(`No sync state in ${dir}.`);
-      writePrivateFileAtomic(saltPath, randomBytes(32).toString('base64'));
-    }
-    const state = new SyncState(dir, Buffer.from(readFileSync(saltPath, 'utf8'), 'base64'), codec);
-    if (!options.readOnly) state.#lock();
+    // The lock comes first: two runs creating a new state directory must not both write its salt.
+    const unlock = options.readOnly ? undefined : acquireStateLock(dir);
+    let state: SyncState | undefined;
     try {
+      const saltPath = join(dir, 'salt');
+      if (!existsSync(saltPath)) {
+        if (options.readOnly) throw new InvalidArgumentError(`No sync state in ${dir}.`);
+        writePrivateFileAtomic(saltPath, randomBytes(32).toString('base64'));
+      }
+      state = new SyncState(dir, Buffer.from(readFileSync(saltPath, 'utf8'), 'base64'), codec);
+      state.#unlock = unlock;
       await state.#replay(join(dir, 'bases.jsonl'), true);
       await state.#replay(join(dir, 'journal.jsonl'), false);
       if (!options.readOnly) state.#openJournal();
     } catch (err) {
-      state.close();
+      if (state) state.close();
+      else unlock?.();
       throw err;
     }
     return state;
@@ -113,8 +118,7 @@ export class SyncState {
 
   /** Whether another live process holds the lock (for `sync status`). */
   static runningPid(dir: string): number | undefined {
-    const pid = readPid(join(dir, 'lock'));
-    return pid !== undefined && isAlive(pid) ? pid : undefined;
+    return lockHolder(dir);
   }
 
   static lastRun(dir: string): SyncRunSummary | undefined {
@@ -182,14 +186,8 @@ export class SyncState {
   close(): void {
     this.#journal?.close();
     this.#journal = undefined;
-    if (this.#locked) {
-      try {
-        writeFileSync(join(this.dir, 'lock'), '');
-      } catch {
-        // The directory went away; nothing to release.
-      }
-      this.#locked = false;
-    }
+    this.#unlock?.();
+    this.#unlock = undefined;
   }
 
   #openJournal(): void {
@@ -262,30 +260,5 @@ export class SyncState {
         this.bases.set(b.k, { id: b.id, h: b.h, ...(b.s ? { s: b.s } : {}), at: b.at });
       } else this.#apply(parsed as Entry);
     }
-  }
-
-  #lock(): void {
-    const path = join(this.dir, 'lock');
-    const pid = readPid(path);
-    if (pid !== undefined && pid !== process.pid && isAlive(pid))
-      throw new InvalidArgumentError(`Another sync (pid ${pid}) is using the state in ${this.dir}.`);
-    writePrivateFileAtomic(path, String(process.pid));
-    this.#locked = true;
-  }
-}
-
-function readPid(path: string): number | undefined {
-  if (!existsSync(path)) return undefined;
-  const pid = Number.parseInt(readFileSync(path, 'utf8').trim(), 10);
-  return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    // EPERM: it exists but belongs to someone else.
-    return typeof err === 'object' && err !== null && 'code' in err && err.code === 'EPERM';
   }
 }

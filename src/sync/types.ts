@@ -1,5 +1,6 @@
 // The public types of user-management-sdk/sync: options, outcomes, the report and alerts.
 import type { NewUser, OpenTelemetryApi, User, UserPatch } from 'user-management-sdk';
+import type { CircuitEvents } from './circuit.js';
 
 /** The field that identifies a user in both the source and the API. */
 export type SyncKey = 'email' | 'username';
@@ -248,6 +249,12 @@ export interface SyncOptions {
   concurrency?: number | undefined;
   /** Called when the run fails, the failure share passes `alertFailureShare`, or the breaker opens. */
   onAlert?: ((alert: SyncAlert) => void | Promise<void>) | undefined;
+  /**
+   * The client's circuit-breaker events (from {@link createCircuitEvents}, passed to the client as its
+   * `onCircuitStateChange`): the `breaker-open` alert then fires when the client's breaker opens. Without
+   * them it fires on the first record that fails with `CircuitOpenError`. @default none
+   */
+  circuitEvents?: CircuitEvents | undefined;
   /** Failure share (failed / read, after at least 20 records) that raises a `failure-threshold` alert. @default 0.05 */
   alertFailureShare?: number | undefined;
   /** Called after each record. */
