@@ -72,6 +72,20 @@ describe('the cache plans of the real spec', () => {
     });
   });
 
+  it("a delete invalidates the lists of the records that point at it (json-server removes them): a user's memberships", () => {
+    expect(plan('deleteUser')?.lists).toEqual([
+      { key: ['users', 'listUsers'], params: [] },
+      { key: ['groups', 'listGroupMemberships'], params: [] },
+    ]);
+    // Memberships point at groups too, and are already among the group's tag's lists: listed once.
+    expect(plan('deleteGroup')?.lists).toEqual([
+      { key: ['groups', 'listGroups'], params: [] },
+      { key: ['groups', 'listGroupMemberships'], params: [] },
+    ]);
+    // A write that is not a delete leaves the records pointing at it as they are.
+    expect(plan('updateUser')?.lists).toEqual([{ key: ['users', 'listUsers'], params: [] }]);
+  });
+
   it('names a path’s collection by its last literal segment', () => {
     expect(collectionOf('/groups/{id}/memberships')).toBe('memberships');
     expect(collectionOf('/memberships/{id}')).toBe('memberships');
@@ -165,6 +179,8 @@ describe('a provider’s next spec: a new tag of nested records that point at us
         { key: ['users', 'getUser'], params: [['id', 'userId']] },
       ],
     });
+    // Tasks point at users: deleting a user now refreshes every project's tasks as well.
+    expect(plan('deleteUser')?.lists).toContainEqual({ key: ['projects', 'listProjectTasks'], params: [] });
     expect(plan('deleteTask')).toMatchObject({
       fromResponse: false,
       lookup: { queries: [['projects', 'listProjectTasks']], param: 'id', field: 'id' },
