@@ -17,9 +17,6 @@ export interface CacheOptions {
   maxBytes?: number | undefined;
 }
 
-/** The values in force when a size is not given. */
-export const CACHE_DEFAULTS = Object.freeze({ maxEntries: 500, maxBytes: 8 * 1024 * 1024 });
-
 /** One kept response. */
 export interface CacheEntry {
   /** Credential identity and full URL: what the entry answers. */
