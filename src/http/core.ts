@@ -17,6 +17,7 @@ import {
   type Page,
 } from './page.js';
 import { APIPromise, PagePromise } from './response.js';
+import { takesSignalInInit } from '../transport/fetch.js';
 import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
 import { loadFailed } from '../load-once.js';
@@ -64,10 +65,12 @@ export class Core {
   readonly #request: LooseRequest;
   readonly #config: ResolvedConfig;
   readonly #pipeline: Pipeline;
+  readonly #signalInInit: boolean;
 
   constructor(raw: Client<paths>, config: ResolvedConfig, pipeline: Pipeline) {
     this.#config = config;
     this.#pipeline = pipeline;
+    this.#signalInInit = takesSignalInInit(config.fetch, config.transport);
     // One generic entry into openapi-fetch for every operation: the operation table supplies method and
     // path at run time, and the public signatures (CallInput/Result by operationId) carry the types.
     this.#request = (raw.request as unknown as LooseRequest).bind(raw);
@@ -103,13 +106,18 @@ export class Core {
           // Only reads the spec says can be revalidated (If-None-Match) are kept.
           store: op.acceptsIfNoneMatch === true && options?.cache !== false,
         },
-        send: ({ signal, headers, fetch }) =>
-          request(op.method, op.path, {
-            ...init,
-            signal,
-            ...(headers || conditional ? { headers: { ...conditional, ...headers } } : {}),
-            ...(fetch ? { fetch } : {}),
-          }),
+        send: ({ signal, headers, fetch }) => {
+          const attempt: Record<string, unknown> = { ...init };
+          if (headers || conditional) attempt.headers = { ...conditional, ...headers };
+          // The signal goes beside the Request where the transport can take it so (one follow instead
+          // of two, see takesSignalInInit), else on it.
+          if (fetch && this.#signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
+          else {
+            attempt.signal = signal;
+            if (fetch) attempt.fetch = fetch;
+          }
+          return request(op.method, op.path, attempt);
+        },
       },
       options,
     );

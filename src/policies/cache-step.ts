@@ -34,7 +34,7 @@ export function createCacheStep(
     if (WRITES.has(ctx.method)) {
       const outcome = await next();
       if (!outcome.error && outcome.response.ok) {
-        const n = cache.evictWrite(pathOf(ctx.url), hint?.tag);
+        const n = cache.evictWrite(pathOf(ctx.url), hint?.tag, ctx.method === 'DELETE');
         if (n > 0) deps.onEvict?.(n, ctx);
       }
       return outcome;

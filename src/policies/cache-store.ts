@@ -113,15 +113,17 @@ export class ResponseCache {
 
   /**
    * After a successful write to `path` (operation tag `tag`): drops the resource, anything under it, and
-   * the lists of the tag, for every credential.
+   * the lists of the tag, for every credential. After a delete (`everyList`), the lists of every tag go
+   * too: the server removes the records that pointed at the deleted one (json-server's dependents — a
+   * deleted user's memberships), and any list may have held them.
    */
-  evictWrite(path: string, tag: string | undefined): number {
+  evictWrite(path: string, tag: string | undefined, everyList = false): number {
     let n = 0;
     for (const entry of [...this.#entries.values()]) {
       if (
         entry.path === path ||
         entry.path.startsWith(`${path}/`) ||
-        (tag !== undefined && entry.list && entry.tag === tag)
+        (entry.list && (everyList || (tag !== undefined && entry.tag === tag)))
       ) {
         this.delete(entry.key);
         n++;

@@ -29,8 +29,8 @@ export interface CachePolicyOptions {
    * An in-memory cache of GET responses that came with an ETag, revalidated on every use: the next
    * identical GET sends `If-None-Match`, and a `304 Not Modified` is answered from the cache (a fresh copy).
    * Kept per client, keyed by full URL and credentials, bounded by `maxEntries` and `maxBytes` (least
-   * recently used out first); a successful write evicts the resource and the lists of its tag. A call's
-   * `cache: false` bypasses it.
+   * recently used out first); a successful write evicts the resource and the lists of its tag (a delete:
+   * the lists of every tag). A call's `cache: false` bypasses it.
    * @default false
    * @example
    * ```ts

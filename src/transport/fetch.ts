@@ -24,6 +24,18 @@ export type FetchResponse = Pick<
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
 
 /**
+ * Whether the client's fetch takes each attempt's AbortSignal as `init.signal` beside the Request
+ * (the global fetch and `transport: 'undici'`, which the SDK calls itself) rather than on the Request.
+ * Every `new Request(…, { signal })` follows the signal (a listener, a WeakRef, a finalizer), and
+ * fetch builds its own Request from the one it is given, so a signal on openapi-fetch's Request is
+ * followed twice; passed to fetch, once — as bare openapi-fetch, which passes none, pays. An
+ * application's fetch keeps getting it on the Request: a wrapper such as `(req) => f(req)` drops `init`.
+ */
+export function takesSignalInInit(custom: CustomFetch | undefined, transport: 'fetch' | 'undici'): boolean {
+  return custom === undefined || transport === 'undici';
+}
+
+/**
  * What the `fetch` option takes: any {@link FetchLike}, and also a fetch typed with its own copy of the
  * fetch types — the `undici` package's `fetch` fits as it is, no cast.
  *
@@ -75,7 +87,9 @@ export function createBaseFetch(
   if (transport === 'undici') return createUndiciFetch(options?.dispatcher);
   const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
   if (custom === undefined) {
-    return init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request);
+    // The attempt's signal comes as `init.signal` (see takesSignalInInit): fetch's own Request follows
+    // it directly, rather than following the Request openapi-fetch built, which would follow it too.
+    return (request, extra) => globalThis.fetch(request, init ? { ...init, ...extra } : extra);
   }
   // The custom fetch's response is read only through FetchResponse's members: the cast restates what
   // CustomFetch documents.

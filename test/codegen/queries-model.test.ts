@@ -140,6 +140,7 @@ describe('a provider’s next spec: a new tag of nested records that point at us
     post: {
       operationId: 'addProjectTask',
       tags: ['projects'],
+      parameters: [{ name: 'notify', in: 'query', schema: { type: 'boolean' } }],
       requestBody: {
         required: true,
         content: {
@@ -167,6 +168,16 @@ describe('a provider’s next spec: a new tag of nested records that point at us
     expect(text).toContain('export interface ProjectsQueries');
     expect(text).toContain('readonly projects: ProjectsQueries;');
     expect(text).toContain('export interface AddProjectTaskVariables');
+    // Variables: the path parameters by name, `body`, and `query` for a write with query parameters.
+    const variables = /export interface AddProjectTaskVariables \{([\s\S]*?)\n\}/.exec(text)?.[1] ?? '';
+    expect(variables.match(/readonly \w+\??:/g)).toEqual([
+      'readonly id:',
+      'readonly body:',
+      'readonly query?:',
+    ]);
+    expect(text).toMatch(
+      /\(v: AddProjectTaskVariables\) => client\.projects\.\w+\(v\.id, v\.body, v\.query\)/,
+    );
   });
 
   it("derives the plan: the project's tasks (scoped), the project and the task's user", () => {

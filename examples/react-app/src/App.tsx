@@ -96,9 +96,12 @@ function UserDetail({ api, id }: { api: Queries; id: number }) {
   const user = useQuery(api.users.get.queryOptions(id));
   const save = useMutation(api.users.update.mutationOptions());
   const [name, setName] = useState('');
+  // The field follows the name on the server, not every refetch of the same user (a refetch is a new
+  // object each time: the object carries its version for conditional writes).
+  const savedName = user.data?.name;
   useEffect(() => {
-    if (user.data) setName(user.data.name);
-  }, [user.data]);
+    if (savedName !== undefined) setName(savedName);
+  }, [savedName]);
 
   if (user.isPending) return <p>Loading user…</p>;
   if (user.isError) return <p role="alert">{user.error.message}</p>;
