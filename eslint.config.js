@@ -51,6 +51,7 @@ const LAYERS = [
       'src/platform.ts',
       'src/platform.browser.ts',
       'src/version.ts',
+      'src/load-once.ts',
       'src/options',
       'src/text',
     ],

@@ -1,6 +1,7 @@
 // What the generator derives from the spec, before any file is written: the operation table the runtime
 // reads (method, path, idempotency, success statuses, parameter schemas for validation, pagination) and
 // the SDK surface (one class per tag, one method per operation, argument order, TypeScript types).
+import type { OperationRow, ParamDef } from '../src/http/operation-table.js';
 import { nameOperations, queryName } from './naming.js';
 import {
   arr,
@@ -17,44 +18,9 @@ import {
   type SpecParameter,
 } from './spec.js';
 
-/** A parameter as the runtime validates and sends it. */
-export interface ParamDef {
-  /** The name in the spec (`_page`). */
-  readonly name: string;
-  /** The SDK's name (`page`). */
-  readonly sdkName: string;
-  readonly required: boolean;
-  readonly type: string | undefined;
-  readonly minimum?: number;
-  readonly maximum?: number;
-  readonly enum?: readonly (string | number)[];
-  readonly default?: string | number | boolean;
-}
-
-/** One row of the operation table (generated/operations.ts). */
-export interface OperationRow {
-  readonly method: string;
-  readonly path: string;
-  readonly tag: string;
-  readonly acceptsIdempotencyKey: boolean;
-  /** Declares an `If-Match` header: the `ifMatch` request option applies (412 when stale). */
-  readonly acceptsIfMatch: boolean;
-  /** Declares an `If-None-Match` header: the cache may revalidate it (304 when unchanged). */
-  readonly acceptsIfNoneMatch: boolean;
-  readonly successStatus: number;
-  readonly successStatuses: readonly number[];
-  /** Path parameters in the order they appear in the path. */
-  readonly pathParams: readonly ParamDef[];
-  readonly queryParams: readonly ParamDef[];
-  /** `null` when the operation takes no JSON body. */
-  readonly body: { readonly required: boolean; readonly object: boolean } | null;
-  /** false when every success response is empty (no content, or an object with no properties allowed). */
-  readonly returnsData: boolean;
-  /** The page and limit query parameters of a paginated list, else `null`. */
-  readonly pagination: { readonly page: string; readonly limit: string } | null;
-  /** Where the operation lives in the SDK: `client.<property>.<method>()`. */
-  readonly sdk: { readonly property: string; readonly method: string };
-}
+// The operation table's row and parameter types are the runtime's own (src/http/operation-table.ts): the
+// generator writes what the runtime reads, by one definition.
+export type { OperationRow, ParamDef } from '../src/http/operation-table.js';
 
 /** One generated method. */
 export interface MethodModel {

@@ -10,7 +10,12 @@
 //   parent when the list's path names a parent the resource points at (`/groups/{id}/memberships` and a
 //   membership's `groupId`);
 // - a field `<singular>Id` of the resource pointing at another collection's item read (`userId` →
-//   `GET /users/{id}`) invalidates that item: a membership changes its user and its group.
+//   `GET /users/{id}`) invalidates that item: a membership changes its user and its group;
+// - a delete removes the records that point at the deleted one too (json-server's dependents), so it
+//   invalidates the lists of every resource with a `<singular>Id` field naming its collection: deleting
+//   a user refreshes every group's memberships;
+// - a read of an item that is written under `If-Match` keeps the newest object in the cache (see
+//   `versioned`), since the object carries the version the next conditional write sends.
 import type { MethodModel, SdkModel } from './model.js';
 import { singular } from './naming.js';
 import { arr, obj, refName, resolveRef, type Json, type OpenApiDocument } from './spec.js';
@@ -25,6 +30,11 @@ export interface QueryOperation {
   readonly method: MethodModel;
   readonly kind: 'query' | 'infinite' | 'mutation';
   readonly plan?: WritePlan;
+  /**
+   * A read of an item a write of the same path takes `If-Match` for: its cached object carries the
+   * version (`etagOf`) the next conditional write sends, so the cache always keeps the newest object.
+   */
+  readonly versioned?: boolean;
 }
 
 /** The literal segments and parameters of a path, in order. */
@@ -88,7 +98,11 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
   const key = (m: MethodModel): readonly [string, string] => [m.row.tag, m.operationId];
 
   return methods.map((method): QueryOperation => {
-    if (method.row.method === 'GET') return { method, kind: method.row.pagination ? 'infinite' : 'query' };
+    if (method.row.method === 'GET') {
+      if (method.row.pagination) return { method, kind: 'infinite' };
+      const versioned = methods.some((w) => w.row.path === method.row.path && w.row.acceptsIfMatch);
+      return { method, kind: 'query', ...(versioned ? { versioned } : {}) };
+    }
     const { path, tag } = method.row;
     const collection = collectionOf(path);
     const samePath = items.find((m) => m.row.path === path);
@@ -135,6 +149,17 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
       const param = target ? trailingParam(target.row.path) : undefined;
       if (target && param !== undefined) refs.push({ key: key(target), params: [[param, field]] });
     }
+    const noun = collection === undefined ? undefined : singular(collection);
+    const dependents =
+      method.row.method === 'DELETE' && own !== undefined && noun !== undefined
+        ? lists.filter(
+            (m) =>
+              m.resultType !== resource &&
+              !ofTag.includes(m) &&
+              isModel(m.resultType) &&
+              propertiesOf(doc, schemaRef(m.resultType)).has(`${noun}Id`),
+          )
+        : [];
     const needsRecord = refs.length > 0 || ofResource.some((m) => scoped(m).params.length > 0);
     const lookup =
       !returnsResource && needsRecord && own !== undefined && fields.has(own)
@@ -142,7 +167,9 @@ export function buildQueryModel(doc: OpenApiDocument, model: SdkModel): QueryOpe
         : undefined;
     const plan: WritePlan = {
       ...(item ? { item } : {}),
-      lists: [...ofResource.map(scoped), ...ofTag.map((m) => ({ key: key(m), params: [] }))],
+      lists: [...ofResource, ...ofTag, ...dependents].map((m) =>
+        ofResource.includes(m) ? scoped(m) : { key: key(m), params: [] },
+      ),
       patch: item?.action === 'set' && item.from === 'path' ? ofResource.map(key) : [],
       fromResponse: returnsResource,
       refs,

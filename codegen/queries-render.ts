@@ -135,7 +135,9 @@ function renderBinding(q: QueryOperation): string {
   if (q.kind === 'query')
     return (
       `      ${m.name}: read(\n        (${a.tuple.join(', ')}) => ${k('key', m.paramsType ? 'params' : undefined)},\n` +
-      `        (signal, ${a.names.join(', ')}) => ${call}(${[...a.names, '{ signal }'].join(', ')}),\n      ),\n`
+      `        (signal, ${a.names.join(', ')}) => ${call}(${[...a.names, '{ signal }'].join(', ')}),\n` +
+      (q.versioned ? `        { versioned: true },\n` : '') +
+      `      ),\n`
     );
   if (q.kind === 'infinite') {
     const page = m.row.pagination?.page.replace(/^_/, '') ?? 'page';

@@ -26,8 +26,9 @@ export function renderOperations(label: string, model: SdkModel): string {
   const body = JSON.stringify(model.operations, null, 2).replace(/"(\w+)":/g, '$1:');
   return (
     header(label) +
+    `import type { OperationRow } from '../http/operation-table.js';\n\n` +
     `/** One entry per operation of the spec, keyed by operationId: what the runtime needs to send, validate and retry it. */\n` +
-    `export const operations = ${body} as const;\n\n` +
+    `export const operations = ${body} as const satisfies Readonly<Record<string, OperationRow>>;\n\n` +
     `/** The operationIds of the spec. */\n` +
     `export type OperationId =\n${Object.keys(model.operations)
       .map((id) => `  | '${id}'`)

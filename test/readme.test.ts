@@ -1,6 +1,7 @@
 // The README's code that claims to run does: its "Testing your code against a mock" example is
 // examples/mock.test.ts verbatim, its "Using it with TanStack Query" example examples/tanstack-query.test.ts
-// (both run in `npm test`), and its React component is the one test/app drives in Chromium.
+// (both run in `npm test`), its React component is the one test/app drives in Chromium, and its sketch of
+// an app's set-up is typechecked as it is (test/types/readme-tanstack.test-d.ts).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
@@ -29,6 +30,9 @@ describe('README', () => {
     );
     const section = readme.slice(readme.indexOf('\n## Using it with TanStack Query\n'));
     const components = [...section.matchAll(/```tsx\n([\s\S]*?)```/g)].map((m) => m[1]!);
+    // The sketch of an app's set-up is typechecked as it is (test/types/readme-tanstack.test-d.ts).
+    const sketch = read('test/types/readme-tanstack.test-d.ts');
+    expect(sketch).toContain(`// README begin\n${components[0]!}// README end\n`);
     const fromApp = components.filter((block) => block.startsWith('function '));
     expect(fromApp).toHaveLength(1);
     expect(read('examples/react-app/src/App.tsx')).toContain(fromApp[0]);

@@ -1,17 +1,13 @@
 // The clients compared on the happy path. Each does the same logical call — GET /users/1 and parse the
 // JSON body — over keep-alive connections to the bench server.
 //
-// Transport: undici.request, global fetch, openapi-fetch, the SDK and the OpenAI SDK all go through
+// Transport: undici.request, global fetch, openapi-fetch and the SDK (either transport) all go through
 // undici's *global dispatcher*; `useSharedDispatcher()` installs one undici Agent there before any
 // client runs, so they share the same connection pool implementation and keep-alive settings (Node's
-// bundled fetch reads the dispatcher from the same global symbol). axios uses node:http with its own
-// keep-alive `http.Agent`.
-import http from 'node:http';
-import axios from 'axios';
-import OpenAI from 'openai';
+// bundled fetch reads the dispatcher from the same global symbol).
 import createClient from 'openapi-fetch';
 import { Agent, getGlobalDispatcher, request, setGlobalDispatcher } from 'undici';
-import type { ClientOptions, paths } from '../../src/index.js';
+import type { paths } from '../../src/index.js';
 import { UserManagementClient } from './sdk.js';
 import { packageVersion } from './versions.js';
 
@@ -33,20 +29,8 @@ export const CLIENT_NAMES = {
   fetch: 'fetch',
   openapiFetch: 'openapi-fetch',
   sdk: 'SDK (defaults)',
-  sdkNoTelemetry: 'SDK (telemetry off)',
-  sdkOff: 'SDK (all off)',
   sdkUndici: "SDK (transport 'undici')",
-  openai: 'OpenAI SDK',
-  axios: 'axios',
 } as const;
-
-/** The SDK with everything off: no retries, no breaker, no retry budget, no OpenTelemetry. */
-export const ALL_OFF: ClientOptions = {
-  maxRetries: 0,
-  circuitBreaker: false,
-  retryBudget: false,
-  telemetry: false,
-};
 
 function check(value: unknown): unknown {
   if ((value as { id?: unknown } | undefined)?.id !== 1)
@@ -59,14 +43,10 @@ export function makeClients(origin: string): BenchClient[] {
   const undiciVersion = `undici ${packageVersion('undici')}`;
   const viaGlobal = `global dispatcher (${undiciVersion} Agent, keep-alive)`;
   const raw = createClient<paths>({ baseUrl: origin });
+  // Default options. Telemetry is on by default whenever @opentelemetry/api resolves — here it does (a
+  // devDependency), with no OpenTelemetry SDK registered.
   const sdk = new UserManagementClient({ baseUrl: origin });
-  // Telemetry is on by default whenever @opentelemetry/api resolves — here it does (a devDependency),
-  // with no OpenTelemetry SDK registered, so spans are the API's no-op ones.
-  const sdkNoTelemetry = new UserManagementClient({ baseUrl: origin, telemetry: false });
-  const sdkOff = new UserManagementClient({ baseUrl: origin, ...ALL_OFF });
   const sdkUndici = new UserManagementClient({ baseUrl: origin, transport: 'undici' });
-  const openai = new OpenAI({ apiKey: 'x', baseURL: origin, maxRetries: 2 });
-  const ax = axios.create({ baseURL: origin, httpAgent: new http.Agent({ keepAlive: true }) });
   return [
     {
       name: CLIENT_NAMES.undici,
@@ -101,25 +81,9 @@ export function makeClients(origin: string): BenchClient[] {
       call: () => sdk.users.get(1),
     },
     {
-      name: CLIENT_NAMES.sdkNoTelemetry,
-      transport: 'openapi-fetch → global fetch → same',
-      call: () => sdkNoTelemetry.users.get(1),
-    },
-    {
-      name: CLIENT_NAMES.sdkOff,
-      transport: 'openapi-fetch → global fetch → same',
-      call: () => sdkOff.users.get(1),
-    },
-    {
       name: CLIENT_NAMES.sdkUndici,
       transport: 'openapi-fetch → undici.request → same',
       call: () => sdkUndici.users.get(1),
-    },
-    { name: CLIENT_NAMES.openai, transport: 'global fetch → same', call: () => openai.get('/users/1') },
-    {
-      name: CLIENT_NAMES.axios,
-      transport: 'node:http, its own http.Agent({ keepAlive: true })',
-      call: async () => (await ax.get('/users/1')).data,
     },
   ];
 }

@@ -1,130 +1,61 @@
-// Part 4 — bundle size. Each library is bundled the way a browser app would ship it: esbuild,
-// platform browser, ESM, minified, tree-shaken, every dependency included; then gzip level 9.
-// The SDK is measured twice: its whole entry (src/index.ts, every export kept) and a tiny app that
-// imports and uses only UserManagementClient, like the entries of the other libraries.
-import { existsSync } from 'node:fs';
+// Part 4 — browser bundle size. The SDK's bundles are the entries of package.json "size-limit" (what
+// `npm run size` enforces in CI), measured by size-limit itself on the built dist/ — the same files the
+// packed package holds. Next to them, for scale, openapi-fetch as a browser app ships it: esbuild,
+// platform browser, ESM, minified, a tiny app making one GET; gzip level 9.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build, type Metafile, type Plugin } from 'esbuild';
+import { build } from 'esbuild';
 import { partMain } from '../lib/child.js';
 import { packageVersion, REPO_ROOT } from '../lib/versions.js';
 
 export interface BundleEntry {
   name: string;
-  entry: string;
-  minified: number;
+  /** Gzipped bytes. */
   gzip: number;
-  /** Minified bytes by source: 'src', 'generated' or a package name. */
-  bySource: Record<string, number>;
+  /** The size-limit budget, in bytes (SDK entries). */
+  limit?: number | undefined;
 }
 
 export interface BundleResult {
+  sizeLimit: string;
   esbuild: string;
-  entries: BundleEntry[];
+  sdk: BundleEntry[];
+  openapiFetch: BundleEntry;
 }
 
-const ENTRIES: readonly { name: string; entry: string; contents: string }[] = [
-  {
-    name: 'user-management-sdk (src/index.ts, all exports)',
-    entry: 'src/index.ts',
-    contents: `export * from './src/index.ts';`,
-  },
-  {
-    name: 'user-management-sdk (app using UserManagementClient)',
-    entry: 'tiny app',
-    contents: `import { UserManagementClient } from './src/index.ts';
-const client = new UserManagementClient({ baseUrl: 'https://api.example.com' });
-export const getUser = (id) => client.users.get(id);`,
-  },
-  {
-    name: 'openapi-fetch',
-    entry: 'tiny app',
-    contents: `import createClient from 'openapi-fetch';
+const OPENAPI_FETCH_APP = `import createClient from 'openapi-fetch';
 const client = createClient({ baseUrl: 'https://api.example.com' });
-export const getUser = (id) => client.GET('/users/{id}', { params: { path: { id } } });`,
-  },
-  {
-    name: 'cockatiel (breaker + policies the SDK imports)',
-    entry: 'tiny app',
-    contents: `import { circuitBreaker, ConsecutiveBreaker, handleWhen, BrokenCircuitError, CircuitState } from 'cockatiel';
-export const policy = circuitBreaker(handleWhen(() => true), { halfOpenAfter: 10000, breaker: new ConsecutiveBreaker(5) });
-export { BrokenCircuitError, CircuitState };`,
-  },
-  {
-    name: 'openai',
-    entry: 'tiny app',
-    contents: `import OpenAI from 'openai';
-const client = new OpenAI({ apiKey: 'x', baseURL: 'https://api.example.com', dangerouslyAllowBrowser: true });
-export const getUser = (id) => client.get('/users/' + id);`,
-  },
-  {
-    name: 'axios',
-    entry: 'tiny app',
-    contents: `import axios from 'axios';
-const client = axios.create({ baseURL: 'https://api.example.com' });
-export const getUser = async (id) => (await client.get('/users/' + id)).data;`,
-  },
-];
-
-// The same swap as the browser build in tsup.config.ts: src/platform.ts → src/platform.browser.ts.
-const BROWSER_PLATFORM = `${REPO_ROOT}src/platform.browser.ts`;
-const browserPlatform: Plugin = {
-  name: 'browser-platform',
-  setup(b) {
-    b.onResolve({ filter: /\/platform\.js$/ }, () => ({ path: BROWSER_PLATFORM }));
-  },
-};
-
-function sourceOf(path: string): string {
-  const nm = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-  if (nm?.[1]) return nm[1];
-  if (path.startsWith('src/')) return 'src';
-  if (path.startsWith('generated/')) return 'generated';
-  return path;
-}
-
-function bySource(metafile: Metafile): Record<string, number> {
-  const out: Record<string, number> = {};
-  for (const output of Object.values(metafile.outputs)) {
-    for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
-      const key = sourceOf(path);
-      out[key] = (out[key] ?? 0) + bytesInOutput;
-    }
-  }
-  return Object.fromEntries(
-    Object.entries(out)
-      .filter(([, n]) => n > 0)
-      .sort((a, b) => b[1] - a[1]),
-  );
-}
+export const getUser = (id) => client.GET('/users/{id}', { params: { path: { id } } });`;
 
 async function main(): Promise<BundleResult> {
-  const entries: BundleEntry[] = [];
-  for (const { name, entry, contents } of ENTRIES) {
-    const result = await build({
-      stdin: { contents, resolveDir: REPO_ROOT, sourcefile: 'bench-entry.js', loader: 'ts' },
-      absWorkingDir: REPO_ROOT,
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      minify: true,
-      treeShaking: true,
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-      plugins: existsSync(BROWSER_PLATFORM) ? [browserPlatform] : [],
-      // What tsup inlines at build time (src/version.ts).
-      define: { __SDK_VERSION__: JSON.stringify(packageVersion('.')) },
-    });
-    const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-    entries.push({
-      name,
-      entry,
-      minified: code.byteLength,
+  const bin = join(REPO_ROOT, 'node_modules/.bin/size-limit');
+  // size-limit exits non-zero when a budget is exceeded; its JSON still says by how much.
+  const out = spawnSync(bin, ['--json'], { cwd: REPO_ROOT, encoding: 'utf8' }).stdout;
+  const measured = JSON.parse(out) as { name: string; size: number; sizeLimit?: number }[];
+  const result = await build({
+    stdin: { contents: OPENAPI_FETCH_APP, resolveDir: REPO_ROOT, sourcefile: 'app.js' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    minify: true,
+    write: false,
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  const pkg = JSON.parse(readFileSync(join(REPO_ROOT, 'node_modules/size-limit/package.json'), 'utf8')) as {
+    version: string;
+  };
+  return {
+    sizeLimit: pkg.version,
+    esbuild: packageVersion('esbuild'),
+    sdk: measured.map((m) => ({ name: m.name, gzip: m.size, limit: m.sizeLimit })),
+    openapiFetch: {
+      name: 'openapi-fetch (a tiny app making one GET)',
       gzip: gzipSync(code, { level: 9 }).byteLength,
-      bySource: bySource(result.metafile),
-    });
-  }
-  return { esbuild: packageVersion('esbuild'), entries };
+    },
+  };
 }
 
 partMain(main);

@@ -1,13 +1,15 @@
-// Part 1c — what each layer costs in CPU, without sockets. Every client gets an in-memory fetch that
-// does what undici's fetch does first (builds its own Request from the input, following its signal)
-// and answers with the same JSON user as the bench server. With no network and no server, the CPU
+// Part 1c — what each layer costs in CPU, without sockets. The global fetch is replaced, in this child
+// process only, by an in-memory one that does what undici's fetch does first (builds its own Request from
+// its input and init, following the signal) and answers with the same JSON user as the bench server; bare
+// openapi-fetch and the SDK are both created with default options, so both call it as the global fetch
+// (the SDK's default path, with its attempt signal beside the Request). With no network and no server, the CPU
 // time per call (process.cpuUsage) is far steadier than loopback latency on a busy machine, and the
 // difference between two rows is exactly the code between them. Interleaved like the overhead part;
 // every block of a stack is compared with the openapi-fetch block of the same pass (moments apart).
 import createClient from 'openapi-fetch';
 import { collectGarbage, partMain } from '../lib/child.js';
-import type { ClientOptions, FetchLike, paths } from '../../src/index.js';
-import { candidate, LocalUserManagementClient, SDK_SOURCE } from '../lib/sdk.js';
+import type { ClientOptions, paths } from '../../src/index.js';
+import { UserManagementClient } from '../lib/sdk.js';
 import { rotate } from '../lib/stats.js';
 import { USER_JSON } from '../lib/user.js';
 
@@ -24,7 +26,6 @@ export interface LayersResult {
   rounds: number;
   blocksPerRound: number;
   callsPerBlock: number;
-  candidate: string | undefined;
   /** CPU µs per call of every block, in order: cpuUs[client][round × blocksPerRound + block]. */
   cpuUs: Record<string, number[]>;
   clients: { name: string; description: string }[];
@@ -37,10 +38,10 @@ interface Layer {
 }
 
 function layers(): Layer[] {
-  const fetch = memoryFetch as FetchLike;
-  const raw = createClient<paths>({ baseUrl: ORIGIN, fetch });
-  const sdk = (options: ClientOptions) =>
-    new LocalUserManagementClient({ baseUrl: ORIGIN, fetch, ...options });
+  // A benchmark child of its own: nothing else in this process uses the network.
+  globalThis.fetch = memoryFetch;
+  const raw = createClient<paths>({ baseUrl: ORIGIN });
+  const sdk = (options: ClientOptions) => new UserManagementClient({ baseUrl: ORIGIN, ...options });
   const list: Layer[] = [
     {
       name: 'fetch + json()',
@@ -75,14 +76,6 @@ function layers(): Layer[] {
     const client = sdk(options);
     list.push({ name, description, call: () => client.users.get(1) });
   }
-  if (candidate) {
-    const client = new candidate.UserManagementClient({ baseUrl: ORIGIN, fetch });
-    list.push({
-      name: 'candidate SDK (defaults)',
-      description: SDK_SOURCE ?? '',
-      call: () => client.users.get(1),
-    });
-  }
   return list;
 }
 
@@ -114,7 +107,6 @@ async function main(args: readonly string[]): Promise<LayersResult> {
     rounds,
     blocksPerRound: blocks,
     callsPerBlock: blockCalls,
-    candidate: SDK_SOURCE,
     cpuUs,
     clients: list.map(({ name, description }) => ({ name, description })),
   };

@@ -3,7 +3,7 @@
 import { ConfigError, UserManagementError } from '../errors.js';
 import type { FetchLike } from '../transport/fetch.js';
 import { checkHeaderValue } from '../transport/header-values.js';
-import { createOAuth2Authorizer } from './oauth2.js';
+import { loadOnce } from '../load-once.js';
 
 /** Returns the bearer token to send; called before every attempt, so it can rotate. */
 export type TokenProvider = () => string | Promise<string>;
@@ -55,8 +55,15 @@ export function createAuthorizer(
   timeoutMs: number,
   maxResponseBytes: number,
 ): Authorizer | undefined {
-  if (auth.kind === 'oauth2')
-    return createOAuth2Authorizer(auth.credentials, fetch, timeoutMs, maxResponseBytes);
+  if (auth.kind === 'oauth2') {
+    // The client-credentials flow (oauth2.ts) is loaded on the first token request, so clients without
+    // OAuth2 never ship it; the credentials were validated at construction (policies/auth.ts).
+    const { credentials } = auth;
+    const load = loadOnce('OAuth2', async () =>
+      (await import('./oauth2.js')).createOAuth2Authorizer(credentials, fetch, timeoutMs, maxResponseBytes),
+    );
+    return async (refresh) => (await load())(refresh);
+  }
   if (auth.kind === 'bearer' && typeof auth.token === 'function') {
     const provide = auth.token;
     return async () => {

@@ -1,6 +1,8 @@
 // generated from spec/openapi.yaml by `npm run generate` — do not edit.
 // Change the spec and regenerate instead.
 
+import type { OperationRow } from '../http/operation-table.js';
+
 /** One entry per operation of the spec, keyed by operationId: what the runtime needs to send, validate and retry it. */
 export const operations = {
   addGroupMembership: {
@@ -496,7 +498,7 @@ export const operations = {
       method: 'update',
     },
   },
-} as const;
+} as const satisfies Readonly<Record<string, OperationRow>>;
 
 /** The operationIds of the spec. */
 export type OperationId =

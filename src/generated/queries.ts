@@ -194,7 +194,7 @@ export interface UsersQueries {
   /**
    * `client.users.delete()`: `DELETE /users/{id}` as a mutation.
    *
-   * On success it removes `users/getUser`; invalidates `users/listUsers`.
+   * On success it removes `users/getUser`; invalidates `users/listUsers`, `groups/listGroupMemberships`.
    */
   readonly delete: MutationBinding<DeleteUserVariables, void, SdkMutationKey<'users', 'deleteUser'>>;
 }
@@ -364,6 +364,7 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       get: read(
         (id: number) => key('users', 'getUser', { id }),
         (signal, id) => client.users.get(id, { signal }),
+        { versioned: true },
       ),
       replace: write(
         queryClient,
@@ -397,7 +398,10 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
         'deleteUser',
         {
           item: { key: ['users', 'getUser'], params: [['id', 'id']], action: 'remove', from: 'path' },
-          lists: [{ key: ['users', 'listUsers'], params: [] }],
+          lists: [
+            { key: ['users', 'listUsers'], params: [] },
+            { key: ['groups', 'listGroupMemberships'], params: [] },
+          ],
           patch: [],
           fromResponse: false,
           refs: [],
@@ -432,6 +436,7 @@ export function createQueries(client: ApiResources, queryClient: QueryClient): Q
       get: read(
         (id: number) => key('groups', 'getGroup', { id }),
         (signal, id) => client.groups.get(id, { signal }),
+        { versioned: true },
       ),
       update: write(
         queryClient,

@@ -17,13 +17,15 @@ import {
   type Page,
 } from './page.js';
 import { APIPromise, PagePromise } from './response.js';
+import { takesSignalInInit } from '../transport/fetch.js';
 import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
+import { loadFailed } from '../load-once.js';
 import { checkOptionsObject } from '../options/check-shape.js';
 import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
 import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
 import { ifMatchValue, rememberEtag } from './etag.js';
-import { readModifyWrite, type ModifyFn, type ModifyOptions } from './modify.js';
+import type { ModifyFn, ModifyOptions } from './modify.js';
 import { urlWithQuery } from './cache-hint.js';
 
 const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
@@ -63,10 +65,12 @@ export class Core {
   readonly #request: LooseRequest;
   readonly #config: ResolvedConfig;
   readonly #pipeline: Pipeline;
+  readonly #signalInInit: boolean;
 
   constructor(raw: Client<paths>, config: ResolvedConfig, pipeline: Pipeline) {
     this.#config = config;
     this.#pipeline = pipeline;
+    this.#signalInInit = takesSignalInInit(config.fetch, config.transport);
     // One generic entry into openapi-fetch for every operation: the operation table supplies method and
     // path at run time, and the public signatures (CallInput/Result by operationId) carry the types.
     this.#request = (raw.request as unknown as LooseRequest).bind(raw);
@@ -82,11 +86,11 @@ export class Core {
     const op: OperationDef = operations[id];
     const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
-    for (const [k, v] of Object.entries(path)) url = url.replace(`{${k}}`, encodeURIComponent(String(v)));
+    for (const k in path) url = url.replace(`{${k}}`, encodeURIComponent(String(path[k])));
     const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
     if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
-    const conditional = conditionalHeaders(op, options, `${op.method} ${url}`);
+    const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
     const absolute = this.#config.baseUrl + url;
     return this.#pipeline.execute(
@@ -102,13 +106,18 @@ export class Core {
           // Only reads the spec says can be revalidated (If-None-Match) are kept.
           store: op.acceptsIfNoneMatch === true && options?.cache !== false,
         },
-        send: ({ signal, headers, fetch }) =>
-          request(op.method, op.path, {
-            ...init,
-            signal,
-            ...(headers || conditional ? { headers: { ...conditional, ...headers } } : {}),
-            ...(fetch ? { fetch } : {}),
-          }),
+        send: ({ signal, headers, fetch }) => {
+          const attempt: Record<string, unknown> = { ...init };
+          if (headers || conditional) attempt.headers = { ...conditional, ...headers };
+          // The signal goes beside the Request where the transport can take it so (one follow instead
+          // of two, see takesSignalInInit), else on it.
+          if (fetch && this.#signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
+          else {
+            attempt.signal = signal;
+            if (fetch) attempt.fetch = fetch;
+          }
+          return request(op.method, op.path, attempt);
+        },
       },
       options,
     );
@@ -144,13 +153,20 @@ export class Core {
     const ids = Object.values(path as Record<string, unknown>)
       .map(String)
       .join(', ');
-    return readModifyWrite(
-      (o) => this.call(getId, { path }, o),
-      (patch, o) => this.call(updateId, { path, body: patch }, o),
-      change,
-      options,
-      `client.${get.sdk.property}.modify(${ids})`,
-    ) as Promise<Result<U>>;
+    // The read-modify-write loop (modify.ts) is loaded on the first modify(), so apps that never call it
+    // do not ship it; it fails only by rejecting, so loading it first changes nothing a caller sees.
+    return import('./modify.js')
+      .catch((err: unknown) => loadFailed('modify()', err))
+      .then(
+        ({ readModifyWrite }) =>
+          readModifyWrite(
+            (o) => this.call(getId, { path }, o),
+            (patch, o) => this.call(updateId, { path, body: patch }, o),
+            change,
+            options,
+            `client.${get.sdk.property}.modify(${ids})`,
+          ) as Promise<Result<U>>,
+      );
   }
 
   /** Runs a paginated operation for one page; the result is also async-iterable over every item. */
@@ -228,11 +244,12 @@ export class Core {
  */
 function conditionalHeaders(
   op: OperationDef,
-  options: RequestOptions | undefined,
-  what: string,
+  options: RequestOptions,
+  url: string,
 ): Record<string, string> | undefined {
-  const given: unknown = options?.ifMatch;
-  const cache: unknown = options?.cache;
+  const given: unknown = options.ifMatch;
+  const cache: unknown = options.cache;
+  const what = `${op.method} ${url}`;
   if (cache !== undefined && cache !== false)
     throw new InvalidArgumentError(
       `${what}: the cache option of a call can only be false (bypass the cache).`,

@@ -62,12 +62,17 @@ export function createCallContext(
     // One key per logical call, reused on every attempt, so the server can deduplicate.
     headers['Idempotency-Key'] = o.idempotencyKey ?? globalThis.crypto.randomUUID();
   }
+  let description: string | undefined;
   return {
     operationId: plan.operationId,
     method: op.method,
     path: op.path,
     url: plan.url,
-    description: describeCall(op.method, plan.url),
+    // Built on first read (a message or a log line): describing parses the URL, which a call that
+    // succeeds quietly never needs.
+    get description(): string {
+      return (description ??= describeCall(op.method, plan.url));
+    },
     body: plan.body,
     signal,
     attempt: 0,

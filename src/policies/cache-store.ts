@@ -17,9 +17,6 @@ export interface CacheOptions {
   maxBytes?: number | undefined;
 }
 
-/** The values in force when a size is not given. */
-export const CACHE_DEFAULTS = Object.freeze({ maxEntries: 500, maxBytes: 8 * 1024 * 1024 });
-
 /** One kept response. */
 export interface CacheEntry {
   /** Credential identity and full URL: what the entry answers. */
@@ -116,15 +113,17 @@ export class ResponseCache {
 
   /**
    * After a successful write to `path` (operation tag `tag`): drops the resource, anything under it, and
-   * the lists of the tag, for every credential.
+   * the lists of the tag, for every credential. After a delete (`everyList`), the lists of every tag go
+   * too: the server removes the records that pointed at the deleted one (json-server's dependents — a
+   * deleted user's memberships), and any list may have held them.
    */
-  evictWrite(path: string, tag: string | undefined): number {
+  evictWrite(path: string, tag: string | undefined, everyList = false): number {
     let n = 0;
     for (const entry of [...this.#entries.values()]) {
       if (
         entry.path === path ||
         entry.path.startsWith(`${path}/`) ||
-        (tag !== undefined && entry.list && entry.tag === tag)
+        (entry.list && (everyList || (tag !== undefined && entry.tag === tag)))
       ) {
         this.delete(entry.key);
         n++;

@@ -1,8 +1,8 @@
 // The concurrency cap: at most maxConcurrency attempts in flight, maxQueue more waiting in order. It is
 // the innermost policy but the attempt, so a slot is held only for the send itself, and the attempt
-// timer starts once a slot is had.
-import { TimeoutError } from '../errors.js';
-import { ConcurrencyLimit } from '../resilience/limiter.js';
+// timer starts once a slot is had. Its step (./concurrency-step.ts) is loaded on a client's first call,
+// only when `maxConcurrency` is set.
+import { lazyStep } from '../load-once.js';
 import { checkNumber, wholeNumber } from '../validation.js';
 import type { CallContext, Next } from './policy.js';
 import type { Outcome } from '../transport/attempt.js';
@@ -43,16 +43,7 @@ export function concurrencyPolicy(
   maxQueue: number,
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  const limit = new ConcurrencyLimit(maxConcurrency, maxQueue);
-  return (ctx, next) =>
-    limit.run(
-      next,
-      ctx.signal,
-      ctx.deadlineAt - now(),
-      () =>
-        new TimeoutError(
-          `${ctx.description} waited for a free slot (maxConcurrency) until the deadline (deadlineMs = ${ctx.deadlineMs}) passed; nothing was sent.`,
-          { kind: 'deadline', timeoutMs: ctx.deadlineMs },
-        ),
-    );
+  return lazyStep('concurrency limit', async () =>
+    (await import('./concurrency-step.js')).createConcurrencyStep(maxConcurrency, maxQueue, now),
+  );
 }

@@ -1,9 +1,11 @@
 // Logging: one info line per failed call (outside the retries, so it counts them), and at debug level
 // one line per attempt and per response (inside them, after auth and trace headers, so the line shows
 // the headers as sent — redacted on the way out). Lines for a level that is off are never formatted:
-// below that level the policy is not in the pipeline at all.
+// below that level the policy is not in the pipeline at all, and its code (./logging-step.ts) is loaded on
+// a client's first call only at level info or debug.
 import { envValue, ENV_VARS } from '../env.js';
-import { ApiError, ConfigError } from '../errors.js';
+import { ConfigError } from '../errors.js';
+import { lazyStep } from '../load-once.js';
 import {
   DEFAULT_REDACT_KEYS,
   isLogLevel,
@@ -13,7 +15,7 @@ import {
   type LogLevel,
 } from '../logging.js';
 import type { Outcome } from '../transport/attempt.js';
-import { finishError, type CallContext, type Next } from './policy.js';
+import type { CallContext, Next } from './policy.js';
 
 /** Options of the logging policy. */
 export interface LoggingPolicyOptions {
@@ -64,54 +66,18 @@ export function resolveLogging(options: LoggingPolicyOptions): ResolvedLogging {
   return { logLevel, logger, redactKeys: Object.freeze([...redactKeys]) };
 }
 
-/** The info line of a call that failed for good, with its attempts and time. */
+/** The info line of a call that failed for good, with its attempts and time (see ./logging-step.ts). */
 export function logCallPolicy(
   log: LevelledLogger,
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  return async (ctx, next) => {
-    try {
-      return await next();
-    } catch (err) {
-      const error = finishError(ctx, err, now());
-      log.info(
-        `${ctx.description} failed after ${ctx.attempts.length} attempt(s) in ${error.elapsedMs} ms: ${error.message}`,
-        {
-          operationId: ctx.operationId,
-          attempts: ctx.attempts.length,
-          ...(error instanceof ApiError
-            ? { status: error.status, requestId: error.requestId, body: error.body }
-            : {}),
-        },
-      );
-      throw error;
-    }
-  };
+  return lazyStep('logging', async () => (await import('./logging-step.js')).createLogCallStep(log, now));
 }
 
-/** The debug lines of one attempt: what is sent, and what came back in how long. */
+/** The debug lines of one attempt: what is sent, and what came back in how long (see ./logging-step.ts). */
 export function logAttemptPolicy(
   log: LevelledLogger,
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  return async (ctx, next) => {
-    const n = ctx.attempt;
-    log.debug(`${ctx.description} attempt ${n}`, {
-      operationId: ctx.operationId,
-      attempt: n,
-      headers: ctx.headers,
-      body: ctx.body,
-    });
-    const began = now();
-    const outcome = await next();
-    const durationMs = now() - began;
-    log.debug(`${ctx.description} → ${outcome.response.status} in ${durationMs} ms`, {
-      operationId: ctx.operationId,
-      attempt: n,
-      status: outcome.response.status,
-      durationMs,
-      requestId: outcome.response.headers.get('x-request-id') ?? undefined,
-    });
-    return outcome;
-  };
+  return lazyStep('logging', async () => (await import('./logging-step.js')).createLogAttemptStep(log, now));
 }

@@ -1,11 +1,11 @@
 // Client-side pacing with a token bucket. It sits outside the breaker and before the attempt timer:
 // it measures us, not the server, and time spent waiting for a token is not the server's slowness.
-import { ConfigError, TimeoutError } from '../errors.js';
+// Its step (./rate-limit-step.ts) is loaded on a client's first call, only when `rateLimit` is set.
+import { ConfigError } from '../errors.js';
+import { lazyStep } from '../load-once.js';
 import { checkNestedOptions, keysOf } from '../options/check-shape.js';
-import { TokenBucket } from '../resilience/limiter.js';
-import { wait } from '../resilience/wait.js';
 import { checkNumber, POSITIVE, wholeNumber } from '../validation.js';
-import { abortedError, StopCall, type CallContext, type Next } from './policy.js';
+import type { CallContext, Next } from './policy.js';
 import type { Outcome } from '../transport/attempt.js';
 
 /** Client-side token bucket. */
@@ -47,27 +47,12 @@ export function resolveRateLimit(options: RateLimitPolicyOptions): ResolvedRateL
   };
 }
 
-/** Takes a token before each attempt, waiting for one when the bucket is empty. */
+/** Takes a token before each attempt, waiting for one when the bucket is empty (see ./rate-limit-step.ts). */
 export function rateLimitPolicy(
   settings: NonNullable<ResolvedRateLimit['rateLimit']>,
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  const bucket = new TokenBucket(settings.requestsPerSecond, settings.burst, now);
-  return async (ctx, next) => {
-    const pace = bucket.reserve();
-    if (pace > 0) {
-      if (now() + pace >= ctx.deadlineAt) {
-        throw new StopCall(
-          new TimeoutError(
-            `${ctx.description}: the client-side rate limit (rateLimit) needs ${pace} ms more than the deadline (deadlineMs = ${ctx.deadlineMs}) leaves; nothing was sent.`,
-            { kind: 'deadline', timeoutMs: ctx.deadlineMs },
-          ),
-        );
-      }
-      await wait(pace, ctx.signal).catch(() => {
-        throw new StopCall(abortedError(ctx));
-      });
-    }
-    return next();
-  };
+  return lazyStep('rate limit', async () =>
+    (await import('./rate-limit-step.js')).createRateLimitStep(settings, now),
+  );
 }

@@ -1,9 +1,11 @@
 // OpenTelemetry: a span per call (outside the retries) with a child span per attempt (inside them,
 // after auth, so trace headers go out with each attempt), plus retry and breaker-opening counters.
-// @opentelemetry/api is looked up on a client's first call, never at import or construction.
+// @opentelemetry/api is looked up on a client's first call, never at import or construction, and the
+// adapter (telemetry/otel.ts) is loaded then, only when there is an API to adapt (see load-once.ts).
 import { ApiError, ConfigError } from '../errors.js';
+import { loadOnce } from '../load-once.js';
 import { loadOpenTelemetry } from '../platform.js';
-import { Telemetry, type OpenTelemetryApi } from '../telemetry/otel.js';
+import type { OpenTelemetryApi, Telemetry } from '../telemetry/otel.js';
 import type { Outcome } from '../transport/attempt.js';
 import { finishError, type CallContext, type Next } from './policy.js';
 
@@ -39,10 +41,15 @@ export function resolveTelemetry(options: TelemetryPolicyOptions): ResolvedTelem
 
 /** A client's telemetry, made on first use. */
 export interface TelemetryHandle {
-  /** The Telemetry, looking up @opentelemetry/api the first time; null when there is none. */
+  /** The Telemetry once made (see `prepare`); null when there is none. */
   get(): Telemetry | null;
   /** The Telemetry if already made, without looking anything up. */
   current(): Telemetry | null | undefined;
+  /**
+   * Looks up @opentelemetry/api and loads the adapter (telemetry/otel.ts) the first time, then makes the
+   * Telemetry; absent when there is nothing to make.
+   */
+  prepare?(): Promise<void>;
 }
 
 export function createTelemetryHandle(
@@ -50,14 +57,18 @@ export function createTelemetryHandle(
   origin: string,
 ): TelemetryHandle {
   let telemetry: Telemetry | null | undefined;
+  let adapter: typeof Telemetry | undefined;
+  const api = loadOnce('OpenTelemetry', async () => {
+    const found = setting ?? (loadOpenTelemetry() as OpenTelemetryApi | null);
+    if (found) adapter = (await import('../telemetry/otel.js')).Telemetry;
+    return found;
+  });
   return {
-    get() {
-      if (telemetry === undefined) {
-        const api = setting ?? (loadOpenTelemetry() as OpenTelemetryApi | null);
-        telemetry = api ? new Telemetry(api, origin) : null;
-      }
-      return telemetry;
+    async prepare() {
+      const found = await api();
+      telemetry ??= found && adapter ? new adapter(found, origin) : null;
     },
+    get: () => telemetry ?? null,
     current: () => telemetry,
   };
 }
@@ -68,6 +79,7 @@ export function telemetryCallPolicy(
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
   return async (ctx, next) => {
+    if (handle.current() === undefined) await handle.prepare?.();
     const trace = handle.get()?.startCall({
       operationId: ctx.operationId,
       method: ctx.method,

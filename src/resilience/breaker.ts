@@ -76,8 +76,11 @@ export class OriginBreaker {
   }
 
   private async load(): Promise<void> {
-    const c = await import('./cockatiel.js');
     const s = this.settings;
+    const [c, sampling] = await Promise.all([
+      import('./cockatiel.js'),
+      s.failureRate === undefined ? undefined : import('./cockatiel-sampling.js'),
+    ]);
     const names: Readonly<Record<number, CircuitState>> = {
       [c.CircuitState.Closed]: 'closed',
       [c.CircuitState.Open]: 'open',
@@ -89,8 +92,8 @@ export class OriginBreaker {
       {
         halfOpenAfter: s.halfOpenAfterMs,
         breaker:
-          s.failureRate !== undefined
-            ? new c.SamplingBreaker({
+          sampling && s.failureRate !== undefined
+            ? new sampling.SamplingBreaker({
                 threshold: s.failureRate,
                 duration: s.samplingWindowMs,
                 minimumRps: s.minimumRps,

@@ -1,7 +1,6 @@
-// Client-side pacing: the shared cooldown after a server's Retry-After, an optional token bucket,
-// and an optional concurrency cap with a bounded queue.
-import { QueueFullError } from '../errors.js';
-import { onTimeoutOrAbort } from './wait.js';
+// Client-side pacing: the shared cooldown after a server's Retry-After. The optional token bucket
+// (./token-bucket.ts) and concurrency cap (./concurrency-limit.ts) are modules of their own, loaded only
+// by clients that set `rateLimit` or `maxConcurrency`.
 
 const MAX_COOLDOWN_MS = 24 * 60 * 60 * 1000;
 
@@ -22,100 +21,5 @@ export class Cooldown {
 
   remainingMs(now: number = Date.now()): number {
     return Math.max(0, this.until - now);
-  }
-}
-
-/** A token bucket: `ratePerSecond` sustained, `burst` at once. */
-export class TokenBucket {
-  private tokens: number;
-  private last: number;
-  private readonly ratePerSecond: number;
-  private readonly burst: number;
-  private readonly now: () => number;
-
-  constructor(ratePerSecond: number, burst: number, now: () => number = Date.now) {
-    this.ratePerSecond = ratePerSecond;
-    this.burst = burst;
-    this.now = now;
-    this.tokens = burst;
-    this.last = now();
-  }
-
-  /** Reserves one token and returns how long to wait before using it, in ms. */
-  reserve(): number {
-    const t = this.now();
-    this.tokens = Math.min(this.burst, this.tokens + ((t - this.last) / 1000) * this.ratePerSecond);
-    this.last = t;
-    this.tokens -= 1;
-    return this.tokens >= 0 ? 0 : Math.ceil((-this.tokens / this.ratePerSecond) * 1000);
-  }
-}
-
-/**
- * Caps requests in flight; `queue` more may wait (first come, first served), beyond that calls reject
- * with QueueFullError. Hand-written rather than cockatiel's bulkhead, whose queued calls keep their
- * slot after an abort and can strand the calls behind them (cockatiel 3.2.1).
- */
-export class ConcurrencyLimit {
-  private active = 0;
-  private readonly waiting: { start: () => void }[] = [];
-  private readonly limit: number;
-  private readonly queue: number;
-
-  constructor(limit: number, queue: number) {
-    this.limit = limit;
-    this.queue = queue;
-  }
-
-  /**
-   * Runs `fn` when a slot is free. Rejects with `signal.reason` at once if the signal aborts first,
-   * and with `onTimeout()` if no slot frees within `maxWaitMs`.
-   */
-  async run<T>(
-    fn: () => Promise<T>,
-    signal: AbortSignal | undefined,
-    maxWaitMs = Infinity,
-    onTimeout?: () => Error,
-  ): Promise<T> {
-    if (signal?.aborted) throw signal.reason;
-    // A queued call inherits the slot of the call that hands over to it, so no newcomer can slip in between.
-    if (this.active >= this.limit) await this.enqueue(signal, maxWaitMs, onTimeout);
-    else this.active++;
-    try {
-      return await fn();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next.start();
-      else this.active--;
-    }
-  }
-
-  private enqueue(
-    signal: AbortSignal | undefined,
-    maxWaitMs: number,
-    onTimeout: (() => Error) | undefined,
-  ): Promise<void> {
-    if (this.waiting.length >= this.queue) {
-      return Promise.reject(
-        new QueueFullError(
-          `Too many requests queued: ${this.limit} in flight and ${this.queue} waiting (maxConcurrency, maxQueue). Slow down or raise maxQueue.`,
-        ),
-      );
-    }
-    return new Promise<void>((resolve, reject) => {
-      // Leaving the queue at once hands the place to the calls behind.
-      const stop = onTimeoutOrAbort(onTimeout ? maxWaitMs : Infinity, signal, (end) => {
-        const i = this.waiting.indexOf(entry);
-        if (i !== -1) this.waiting.splice(i, 1);
-        reject(end === 'abort' || !onTimeout ? (signal?.reason as Error) : onTimeout());
-      });
-      const entry = {
-        start: () => {
-          stop();
-          resolve();
-        },
-      };
-      this.waiting.push(entry);
-    });
   }
 }

@@ -1,11 +1,14 @@
-// The one place a timer meets an AbortSignal: attempt timers, waits between retries and the concurrency
-// queue all use `onTimeoutOrAbort`, so each removes its listener and clears its timer the same way.
+// The one place a timer meets an AbortSignal: attempt timeouts (on the client's shared clock), waits
+// between retries and the concurrency queue all use `onTimeoutOrAbort`, so each removes its listener and
+// clears its timer the same way.
 
 /** Why a watch ended. */
 export type WatchEnd = 'timeout' | 'abort';
 
+import type { TimeoutClock } from './timeout-clock.js';
+
 /**
- * Calls `onEnd('timeout')` after `ms` (never when `ms` is Infinity), or `onEnd('abort')` as soon as
+ * Calls `onEnd('timeout')` after `ms` (never when `ms` is Infinity; on `clock` when given), or `onEnd('abort')` as soon as
  * `signal` aborts, whichever comes first, at most once. The returned function cancels both; call it
  * when the watched work ends first.
  */
@@ -13,23 +16,26 @@ export function onTimeoutOrAbort(
   ms: number,
   signal: AbortSignal | undefined,
   onEnd: (end: WatchEnd) => void,
+  clock?: TimeoutClock,
 ): () => void {
-  const timer = Number.isFinite(ms)
-    ? setTimeout(
-        () => {
-          signal?.removeEventListener('abort', onAbort);
-          onEnd('timeout');
-        },
-        Math.max(0, ms),
-      )
-    : undefined;
-  function onAbort(): void {
+  const onTimeout = (): void => {
+    signal?.removeEventListener('abort', onAbort);
+    onEnd('timeout');
+  };
+  // On the client's shared clock (attempt timeouts), else a timer of its own.
+  const entry = Number.isFinite(ms) && clock ? clock.watch(ms, onTimeout) : undefined;
+  const timer = Number.isFinite(ms) && !clock ? setTimeout(onTimeout, Math.max(0, ms)) : undefined;
+  const stopTimer = (): void => {
     clearTimeout(timer);
+    if (entry) clock?.cancel(entry);
+  };
+  function onAbort(): void {
+    stopTimer();
     onEnd('abort');
   }
   signal?.addEventListener('abort', onAbort, { once: true });
   return () => {
-    clearTimeout(timer);
+    stopTimer();
     signal?.removeEventListener('abort', onAbort);
   };
 }

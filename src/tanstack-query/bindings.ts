@@ -38,10 +38,18 @@ export function withoutPage<Query extends object>(query: Query | undefined, page
   return Object.fromEntries(Object.entries(query).filter(([k]) => k !== page)) as Query;
 }
 
-/** A read: key and options from the same arguments. */
+/**
+ * A read: key and options from the same arguments. A `versioned` read (an item written under `If-Match`)
+ * turns TanStack's structural sharing off: sharing keeps the old object when the new one is deep-equal,
+ * but the SDK's objects carry their version (`etagOf`) beside them, and a server may give the same body a
+ * new version (a revision counter after a write that changed nothing). The cache must hold the newest
+ * object — the one a write's response or a refetch returned — or `ifMatch: data` would send a stale
+ * version and fail with 412.
+ */
 export function read<Args extends readonly unknown[], TData, TKey extends QueryKey>(
   keyOf: (...args: Args) => TKey,
   fetch: (signal: AbortSignal, ...args: Args) => PromiseLike<TData>,
+  { versioned = false }: { readonly versioned?: boolean } = {},
 ): QueryBinding<Args, TData, TKey> {
   // DataTag is a phantom type: the key is the same array, tagged for getQueryData's inference.
   const tagged = (...args: Args) => keyOf(...args) as DataTag<TKey, TData>;
@@ -51,6 +59,7 @@ export function read<Args extends readonly unknown[], TData, TKey extends QueryK
       queryKey: tagged(...args),
       queryFn: async ({ signal }) => fetch(signal, ...args),
       retry: false,
+      ...(versioned ? { structuralSharing: false as const } : {}),
     }),
   };
 }

@@ -41,6 +41,12 @@ export interface SdkQueryOptions<TData, TKey extends QueryKey> {
   readonly queryFn: (context: { readonly signal: AbortSignal }) => Promise<TData>;
   /** `false`: the SDK already retries, within its deadline; TanStack's retries would multiply them. */
   readonly retry: false;
+  /**
+   * `false` for an item written under `If-Match` (`users.get`, `groups.get`): the cache keeps the newest
+   * object even when its body is unchanged, because the object carries its version (`etagOf`) for the
+   * next conditional write. Absent elsewhere (TanStack's default structural sharing).
+   */
+  readonly structuralSharing?: false;
 }
 
 /** Options for `useInfiniteQuery` and the like: one page per query function call, by page number. */

@@ -113,9 +113,19 @@ export class Telemetry {
   private readonly breakerOpenings: { add(value: number, attributes?: Attributes): void };
   private readonly cacheLookups: { add(value: number, attributes?: Attributes): void };
   private readonly server: { address: string; port: number };
+  /**
+   * True while nothing can observe a call's spans: `@opentelemetry/api` has no SDK registered (its
+   * tracer provider still delegates to the API's own no-op one) and no propagator writes any header.
+   * Then the spans would be no-op ones that inject nothing, and the call makes none (the call policy
+   * passes straight through, and so does the attempt policy). Checked per call (two calls and
+   * `fields()`), so an SDK or propagator registered later is picked up; a module that is not the real
+   * API (no ProxyTracerProvider) always gets its spans.
+   */
+  readonly isIdle: () => boolean;
 
   constructor(api: OpenTelemetryApi, origin: string) {
     this.api = api;
+    this.isIdle = idleCheck(api);
     this.tracer = api.trace.getTracer('user-management-sdk', SDK_VERSION);
     const meter = api.metrics.getMeter('user-management-sdk', SDK_VERSION);
     this.retries = meter.createCounter('user_management.client.retries', {
@@ -152,7 +162,9 @@ export class Telemetry {
     this.breakerOpenings.add(1, { 'server.address': this.server.address, 'user_management.origin': origin });
   }
 
-  startCall(call: CallInfo): CallTrace {
+  /** The spans of one call, or undefined when nothing would see them (see {@link Telemetry.isIdle}). */
+  startCall(call: CallInfo): CallTrace | undefined {
+    if (this.isIdle()) return undefined;
     const { api, tracer, server } = this;
     const base: Attributes = {
       'http.request.method': call.method,
@@ -212,4 +224,17 @@ function finish(
     span.setAttribute('error.type', status !== undefined && status >= 400 ? String(status) : error.name);
     span.setStatus({ code: api.SpanStatusCode.ERROR, message: error.message });
   }
+}
+
+/**
+ * Whether `api` (if it is `@opentelemetry/api`) has no SDK and no propagator registered: its global
+ * tracer provider still delegates to the no-op provider a fresh ProxyTracerProvider delegates to.
+ */
+function idleCheck(api: OpenTelemetryApi): () => boolean {
+  type Provider = { getDelegate(): unknown };
+  const Proxy = (api as { ProxyTracerProvider?: new () => Provider }).ProxyTracerProvider;
+  const trace = api.trace as { getTracerProvider?: () => Provider };
+  if (typeof Proxy !== 'function' || !trace.getTracerProvider) return () => false;
+  const noop = new Proxy().getDelegate();
+  return () => trace.getTracerProvider?.().getDelegate() === noop && api.propagation.fields().length === 0;
 }

@@ -1,5 +1,6 @@
-// One attempt: send through openapi-fetch under its own AbortSignal (per-attempt timer + the caller's
-// signal), read the body inside the same timer, and turn whatever happened into an outcome or a typed error.
+// One attempt: send through openapi-fetch under its own AbortSignal (the attempt's timeout on the client's
+// clock + the caller's signal), read the body inside the same timeout, and turn whatever happened into an
+// outcome or a typed error.
 import type { FetchLike } from './fetch.js';
 import {
   ApiError,
@@ -13,6 +14,7 @@ import {
   type TimeoutKind,
 } from '../errors.js';
 import { parseRetryAfter } from '../resilience/retry-after.js';
+import type { TimeoutClock } from '../resilience/timeout-clock.js';
 import { onTimeoutOrAbort } from '../resilience/wait.js';
 import { excerpt } from '../text/excerpt.js';
 import { headersOf } from './redirects.js';
@@ -58,13 +60,27 @@ export interface AttemptParams {
 const TIMED_OUT = 1;
 const CALLER_ABORTED = 2;
 
-export async function runAttempt(send: Send, p: AttemptParams): Promise<Outcome> {
+/**
+ * Sends one attempt under its own AbortSignal, aborted by whichever comes first: the timeout (on the
+ * client's shared `clock`) or the caller's signal. The signal covers the body too: `send` reads it.
+ */
+export async function runAttempt(
+  send: Send,
+  p: AttemptParams,
+  // A client's attempts share its clock; a lone attempt (the OAuth2 token request) has a timer of its own.
+  clock?: TimeoutClock,
+): Promise<Outcome> {
   const ctl = new AbortController();
   let fired = 0;
-  const stop = onTimeoutOrAbort(p.timeoutMs, p.signal, (end) => {
-    fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
-    ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
-  });
+  const stop = onTimeoutOrAbort(
+    p.timeoutMs,
+    p.signal,
+    (end) => {
+      fired = end === 'timeout' ? TIMED_OUT : CALLER_ABORTED;
+      ctl.abort(end === 'timeout' ? new Error('timeout') : p.signal?.reason);
+    },
+    clock,
+  );
   let raw: RawResult;
   try {
     raw = await send({ signal: ctl.signal, headers: p.headers, fetch: p.fetch });

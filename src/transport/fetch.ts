@@ -9,6 +9,7 @@
 // extra cost; one that does is called as fetch(url, init) with every part of the request in `init`,
 // which any fetch accepts, starting with the probed call itself (nothing was sent yet).
 
+import { PlainRequest } from './plain-request.js';
 import { createUndiciFetch } from './undici.js';
 
 /**
@@ -22,6 +23,18 @@ export type FetchResponse = Pick<
 
 /** A fetch implementation: global `fetch`, undici's, or a test double. */
 export type FetchLike = (input: Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Whether the client's fetch takes each attempt's AbortSignal as `init.signal` beside the Request
+ * (the global fetch and `transport: 'undici'`, which the SDK calls itself) rather than on the Request.
+ * Every `new Request(…, { signal })` follows the signal (a listener, a WeakRef, a finalizer), and
+ * fetch builds its own Request from the one it is given, so a signal on openapi-fetch's Request is
+ * followed twice; passed to fetch, once — as bare openapi-fetch, which passes none, pays. An
+ * application's fetch keeps getting it on the Request: a wrapper such as `(req) => f(req)` drops `init`.
+ */
+export function takesSignalInInit(custom: CustomFetch | undefined, transport: 'fetch' | 'undici'): boolean {
+  return custom === undefined || transport === 'undici';
+}
 
 /**
  * What the `fetch` option takes: any {@link FetchLike}, and also a fetch typed with its own copy of the
@@ -75,7 +88,16 @@ export function createBaseFetch(
   if (transport === 'undici') return createUndiciFetch(options?.dispatcher);
   const init = options && Object.keys(options).length > 0 ? (options as RequestInit) : undefined;
   if (custom === undefined) {
-    return init ? (request) => globalThis.fetch(request, init) : (request) => globalThis.fetch(request);
+    // The attempt's signal comes as `init.signal` (see takesSignalInInit): fetch's own Request follows
+    // it directly, rather than following the Request openapi-fetch built, which would follow it too.
+    return (request, extra) => {
+      // The SDK's own requests come as PlainRequest (see plain-request.ts): one Request, built by fetch.
+      if (request instanceof PlainRequest) {
+        const own = request.init(extra?.signal);
+        return globalThis.fetch(request.url, init ? Object.assign(own, init) : own);
+      }
+      return globalThis.fetch(request, init ? { ...init, ...extra } : extra);
+    };
   }
   // The custom fetch's response is read only through FetchResponse's members: the cast restates what
   // CustomFetch documents.

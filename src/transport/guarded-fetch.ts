@@ -13,13 +13,15 @@ export interface TransportSettings {
   readonly privateHeaders: ReadonlySet<string>;
 }
 
-/** Wraps `fetch` with redirect handling and the size cap. */
+/**
+ * Wraps `fetch` with redirect handling and the size cap. The result takes `init.signal` (the attempt's
+ * signal) and hands it to `fetch` on every hop.
+ */
 export function createTransport(fetch: FetchLike, settings: TransportSettings): FetchLike {
-  return async (request) => {
-    const response = await fetchWithRedirects(fetch, request, {
-      policy: settings.redirects,
-      privateHeaders: settings.privateHeaders,
-    });
+  const redirects = { policy: settings.redirects, privateHeaders: settings.privateHeaders };
+  // `init` is at most `{ signal }`: the attempt's signal, when it is not on the request.
+  return async (request, init) => {
+    const response = await fetchWithRedirects(fetch, request, redirects, init);
     // The call's description is built only if an error needs it, not on every response.
     return readCapped(response, settings.maxResponseBytes, () =>
       describeCall(request.method, request.url, false),

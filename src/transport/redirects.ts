@@ -47,6 +47,7 @@ export async function fetchWithRedirects(
   fetch: FetchLike,
   request: Request,
   settings: RedirectSettings,
+  init?: RequestInit,
 ): Promise<Response> {
   const first = request.redirect === 'manual' ? request : new Request(request, { redirect: 'manual' });
   // Kept only while a body might have to be sent again (307/308 within the origin).
@@ -56,8 +57,9 @@ export async function fetchWithRedirects(
   let headers: Headers | undefined;
   let current = first;
   for (let hop = 0; ; hop++) {
-    const response = await fetch(current);
-    if (response.type === 'opaqueredirect') return browserRedirect(fetch, first, response, settings);
+    // `init` carries the attempt's signal when it is not on the request (see takesSignalInInit).
+    const response = await fetch(current, init);
+    if (response.type === 'opaqueredirect') return browserRedirect(fetch, first, response, settings, init);
     const location = response.headers.get('location');
     const isRedirect = FOLLOWED.has(response.status) && location !== null;
     const refused =
@@ -113,7 +115,7 @@ export async function fetchWithRedirects(
       headers,
       ...(body !== undefined ? { body } : {}),
       redirect: 'manual',
-      signal: first.signal,
+      signal: init?.signal ?? first.signal,
     });
   }
 }
@@ -136,9 +138,17 @@ async function browserRedirect(
   request: Request,
   response: Response,
   settings: RedirectSettings,
+  init: RequestInit | undefined,
 ): Promise<Response> {
   if (settings.policy === 'any-origin' && !request.body) {
-    return fetch(new Request(request, { redirect: 'follow' }));
+    // Built from the parts: `request` may be the SDK's PlainRequest, which `new Request()` cannot copy.
+    const again = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      redirect: 'follow',
+      signal: init?.signal ?? request.signal,
+    });
+    return fetch(again, init);
   }
   throw new RedirectError(
     {

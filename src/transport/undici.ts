@@ -41,7 +41,9 @@ const DECODABLE = new Set(['gzip', 'x-gzip', 'deflate']);
  * A fetch over `undici.request`, sending through `dispatcher` (an undici `Agent`, `ProxyAgent`,
  * `MockAgent`…) or undici's global one. Throws ConfigError when the `undici` package is not installed.
  */
-export function createUndiciFetch(dispatcher: object | undefined): (request: Request) => Promise<Response> {
+export function createUndiciFetch(
+  dispatcher: object | undefined,
+): (request: Request, init?: RequestInit) => Promise<Response> {
   const undici = loadUndici() as UndiciModule | null;
   if (undici === null || typeof undici.request !== 'function') {
     throw new ConfigError(
@@ -49,7 +51,7 @@ export function createUndiciFetch(dispatcher: object | undefined): (request: Req
     );
   }
   const base = dispatcher === undefined ? {} : { dispatcher };
-  return async (request) => {
+  return async (request, init) => {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -62,7 +64,8 @@ export function createUndiciFetch(dispatcher: object | undefined): (request: Req
       method: request.method,
       headers,
       body,
-      signal: request.signal,
+      // The attempt's signal, when the SDK passes it beside the Request (see takesSignalInInit).
+      signal: init?.signal ?? request.signal,
     });
     const responseHeaders = new Headers();
     for (const [name, value] of Object.entries(res.headers)) {
@@ -86,12 +89,12 @@ export function createUndiciFetch(dispatcher: object | undefined): (request: Req
         );
       }
     }
-    const init = { status: res.statusCode, headers: responseHeaders };
+    const responseInit = { status: res.statusCode, headers: responseHeaders };
     try {
-      return new Response(stream, { ...init, statusText: res.statusText ?? '' });
+      return new Response(stream, { ...responseInit, statusText: res.statusText ?? '' });
     } catch {
       // A status text this runtime will not copy (it came from the server): keep the rest.
-      return new Response(stream, init);
+      return new Response(stream, responseInit);
     }
   };
 }

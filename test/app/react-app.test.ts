@@ -2,8 +2,9 @@
 // of user-management-sdk/tanstack-query on the package's browser build) built once with Vite and driven
 // in headless Chromium — against the in-browser mock of user-management-sdk/testing, then against
 // Prism's validating proxy in front of json-server (stateful, and every request and response checked
-// against the spec) on another loopback origin, so every request is cross-origin. It lists users,
-// pages with "Load more" to the end, opens one, saves an edit, and sees the list show the new name.
+// against the spec) on another loopback origin, so every request is cross-origin. It lists users, pages
+// to the end by scrolling the list (infinite scrolling: an IntersectionObserver on the end of the list,
+// no click), opens one, saves an edit, and sees the list show the new name.
 // Skips without Chromium (fails under CI=true), like test/browser/.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -57,14 +58,44 @@ async function listen(server: Server): Promise<string> {
 
 const rows = (page: Page) => page.getByTestId('user-row');
 
-/** Lists, pages to the end, opens a user, saves a new name, and checks the list shows it. */
+/** Lets the page render and deliver its IntersectionObserver callbacks (they run with the next frames). */
+const frames = (page: Page) =>
+  page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        requestAnimationFrame(() => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+      }),
+  );
+
+/** Whether the end of the list (the sentinel the app observes) is inside the list's scrolling box. */
+const endInView = (page: Page) =>
+  page.getByTestId('list-end').evaluate((end) => {
+    const box = (end.parentElement ?? end).getBoundingClientRect();
+    const rect = end.getBoundingClientRect();
+    return rect.top < box.bottom && rect.bottom > box.top;
+  });
+
+/**
+ * Lists, then scrolls (the mouse wheel over the list, no click) to load each next page until the end,
+ * opens a user, saves a new name, and checks the list shows it.
+ */
 async function drive(page: Page, url: string, total: number): Promise<void> {
   await page.goto(url);
   await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(5);
-  const loadMore = page.getByRole('button', { name: 'Load more' });
+  const list = page.getByTestId('user-list');
   for (let shown = 5; shown < total; shown = Math.min(shown + 5, total)) {
-    await loadMore.click();
-    await expect.poll(() => rows(page).count()).toBe(Math.min(shown + 5, total));
+    // Nothing loads until the reader scrolls: the end of the list is out of view and stays unloaded.
+    await frames(page);
+    expect(await endInView(page)).toBe(false);
+    expect(await rows(page).count()).toBe(shown);
+    await expect.poll(() => page.getByRole('button', { name: 'Load more' }).isEnabled()).toBe(true);
+    // Scroll to the bottom as a reader would; the sentinel comes into view and the next page appears.
+    // The wheel moves by exactly what is left to scroll, so a smooth scroll still under way when the page
+    // arrives cannot run on into the next one.
+    const left = await list.evaluate((box) => box.scrollHeight - box.clientHeight - box.scrollTop);
+    await list.hover();
+    await page.mouse.wheel(0, left);
+    await expect.poll(() => rows(page).count(), { timeout: 15_000 }).toBe(Math.min(shown + 5, total));
   }
   await page.getByTestId('end').waitFor();
 

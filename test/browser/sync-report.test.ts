@@ -1,16 +1,24 @@
 // The sync report (report.html) opened in headless Chromium: it renders the totals, the timeline chart,
-// the error table and the conflicts without any script or network. Skips without /usr/bin/chromium.
+// the error table and the conflicts without any script or network. Skips without /usr/bin/chromium, and
+// fails under CI=true instead (test/support/runtime-gate.ts), like the other Chromium suites.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireRuntime } from '../support/runtime-gate.js';
 import { writeDemoReport } from '../support/sync-demo-report.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAS_CHROMIUM = requireRuntime(
+  'sync report in Chromium',
+  existsSync(CHROMIUM)
+    ? undefined
+    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
+);
 
-describe.skipIf(!existsSync(CHROMIUM))('the sync HTML report in headless Chromium', () => {
+describe.skipIf(!HAS_CHROMIUM)('the sync HTML report in headless Chromium', () => {
   let dir: string;
   let browser: Browser;
   beforeAll(async () => {

@@ -72,6 +72,20 @@ describe('the cache plans of the real spec', () => {
     });
   });
 
+  it("a delete invalidates the lists of the records that point at it (json-server removes them): a user's memberships", () => {
+    expect(plan('deleteUser')?.lists).toEqual([
+      { key: ['users', 'listUsers'], params: [] },
+      { key: ['groups', 'listGroupMemberships'], params: [] },
+    ]);
+    // Memberships point at groups too, and are already among the group's tag's lists: listed once.
+    expect(plan('deleteGroup')?.lists).toEqual([
+      { key: ['groups', 'listGroups'], params: [] },
+      { key: ['groups', 'listGroupMemberships'], params: [] },
+    ]);
+    // A write that is not a delete leaves the records pointing at it as they are.
+    expect(plan('updateUser')?.lists).toEqual([{ key: ['users', 'listUsers'], params: [] }]);
+  });
+
   it('names a path’s collection by its last literal segment', () => {
     expect(collectionOf('/groups/{id}/memberships')).toBe('memberships');
     expect(collectionOf('/memberships/{id}')).toBe('memberships');
@@ -126,6 +140,7 @@ describe('a provider’s next spec: a new tag of nested records that point at us
     post: {
       operationId: 'addProjectTask',
       tags: ['projects'],
+      parameters: [{ name: 'notify', in: 'query', schema: { type: 'boolean' } }],
       requestBody: {
         required: true,
         content: {
@@ -153,6 +168,16 @@ describe('a provider’s next spec: a new tag of nested records that point at us
     expect(text).toContain('export interface ProjectsQueries');
     expect(text).toContain('readonly projects: ProjectsQueries;');
     expect(text).toContain('export interface AddProjectTaskVariables');
+    // Variables: the path parameters by name, `body`, and `query` for a write with query parameters.
+    const variables = /export interface AddProjectTaskVariables \{([\s\S]*?)\n\}/.exec(text)?.[1] ?? '';
+    expect(variables.match(/readonly \w+\??:/g)).toEqual([
+      'readonly id:',
+      'readonly body:',
+      'readonly query?:',
+    ]);
+    expect(text).toMatch(
+      /\(v: AddProjectTaskVariables\) => client\.projects\.\w+\(v\.id, v\.body, v\.query\)/,
+    );
   });
 
   it("derives the plan: the project's tasks (scoped), the project and the task's user", () => {
@@ -165,6 +190,8 @@ describe('a provider’s next spec: a new tag of nested records that point at us
         { key: ['users', 'getUser'], params: [['id', 'userId']] },
       ],
     });
+    // Tasks point at users: deleting a user now refreshes every project's tasks as well.
+    expect(plan('deleteUser')?.lists).toContainEqual({ key: ['projects', 'listProjectTasks'], params: [] });
     expect(plan('deleteTask')).toMatchObject({
       fromResponse: false,
       lookup: { queries: [['projects', 'listProjectTasks']], param: 'id', field: 'id' },

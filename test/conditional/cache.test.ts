@@ -28,8 +28,12 @@ interface Sent {
   cacheControl: string | null;
 }
 
-function setup(options: Partial<ClientOptions> = {}, alter?: (response: Response) => Response) {
-  const mock = createMockApi({ data: { users: structuredClone(users) } });
+function setup(
+  options: Partial<ClientOptions> = {},
+  alter?: (response: Response) => Response,
+  data: Record<string, object[]> = {},
+) {
+  const mock = createMockApi({ data: { users: structuredClone(users), ...data } });
   const sent: Sent[] = [];
   const lines: string[] = [];
   const logger: Logger = {
@@ -209,6 +213,42 @@ describe('cache: eviction on write', () => {
     await client.users.delete(3);
     await expect(client.users.get(3)).rejects.toBeInstanceOf(ApiError);
     expect(sent.at(-1)?.ifNoneMatch).toBeNull();
+  });
+
+  it("a delete evicts every tag's lists: records that pointed at the deleted one went with it (a user's memberships)", async () => {
+    // Fresh for a minute: only eviction stops the cache answering from memory.
+    const { client, sent } = setup(
+      {},
+      (r) => {
+        const headers = new Headers(r.headers);
+        headers.set('Cache-Control', 'private, max-age=60');
+        return new Response(r.body, { status: r.status, headers });
+      },
+      {
+        groups: [{ id: 1, name: 'Admins' }],
+        memberships: [
+          { id: 1, groupId: 1, userId: 1, role: 'admin' },
+          { id: 2, groupId: 1, userId: 2, role: 'member' },
+        ],
+      },
+    );
+    expect((await client.groups.listMemberships(1)).data.map((m) => m.userId)).toEqual([1, 2]);
+    await client.groups.get(1);
+    await client.users.update(1, { name: 'Ada' });
+    // An update changes no other record: the group's memberships and the group stay cached.
+    await client.groups.listMemberships(1);
+    await client.groups.get(1);
+    expect(sent.map((s) => s.method)).toEqual(['GET', 'GET', 'PATCH']);
+    await client.users.delete(2);
+    expect((await client.groups.listMemberships(1)).data.map((m) => m.userId)).toEqual([1]);
+    expect(sent.at(-1)).toMatchObject({
+      method: 'GET',
+      path: expect.stringMatching(/^\/groups\/1\/memberships\b/) as string,
+      ifNoneMatch: null,
+    });
+    // The group itself is not a list of records that point at users: still answered from memory.
+    await client.groups.get(1);
+    expect(sent).toHaveLength(5);
   });
 
   it('a write through raw evicts as well', async () => {

@@ -10,6 +10,7 @@ import {
   readFileSync,
   readdirSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -311,6 +312,33 @@ describe('the packed tarball, installed in a fresh project', () => {
       expect(out.spec).toBe('openapi: 3.0.3');
     },
   );
+
+  it("runs the README's consumer tests (examples/mock.test.ts, examples/tanstack-query.test.ts) with vitest on the installed package, no server", async () => {
+    // The repo's vitest, linked in as a consumer's devDependency; the tests are copied as they are.
+    symlinkSync(join(ROOT, 'node_modules/vitest'), join(consumer, 'node_modules/vitest'), 'dir');
+    for (const file of ['mock.test.ts', 'tanstack-query.test.ts'])
+      copyFileSync(join(ROOT, 'examples', file), join(consumer, file));
+    // The child is a vitest of its own, not a worker of this one.
+    const childEnv = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('VITEST')));
+    const { stdout } = await run(
+      process.execPath,
+      [
+        join(consumer, 'node_modules/vitest/vitest.mjs'),
+        'run',
+        '--root',
+        consumer,
+        '--reporter',
+        'verbose',
+        'mock.test.ts',
+        'tanstack-query.test.ts',
+      ],
+      { cwd: consumer, env: { ...childEnv, NO_COLOR: '1' } },
+    );
+    expect(stdout).toContain('creates, reads and pages users like the real API');
+    expect(stdout).toContain('answers an invalid body with the 422 problem details the spec defines');
+    expect(stdout).toContain('reads, pages and writes through TanStack Query, and the cache follows');
+    expect(stdout).toMatch(/Tests\s+5 passed \(5\)/);
+  });
 
   it.each([
     ['require()s user-management-sdk/tanstack-query from CommonJS', 'queries.cjs', 'dist/tanstack-query.cjs'],

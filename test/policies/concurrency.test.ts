@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { QueueFullError, TimeoutError } from '../../src/errors.js';
-import { concurrencyPolicy, resolveConcurrency } from '../../src/policies/concurrency.js';
+import { resolveConcurrency } from '../../src/policies/concurrency.js';
+import { createConcurrencyStep } from '../../src/policies/concurrency-step.js';
 import type { Outcome } from '../../src/transport/attempt.js';
 import { fakeContext, ok } from './fake.js';
 
@@ -19,7 +20,7 @@ function deferred() {
 
 describe('concurrency policy', () => {
   it('holds at most maxConcurrency attempts in flight; the next starts when one ends', async () => {
-    const policy = concurrencyPolicy(1, 10, () => Date.now());
+    const policy = createConcurrencyStep(1, 10, () => Date.now());
     const first = deferred();
     let secondStarted = false;
 
@@ -36,7 +37,7 @@ describe('concurrency policy', () => {
   });
 
   it('rejects with QueueFullError beyond maxQueue, and with a deadline TimeoutError when no slot frees in time', async () => {
-    const policy = concurrencyPolicy(1, 1, () => Date.now());
+    const policy = createConcurrencyStep(1, 1, () => Date.now());
     const hold = deferred();
     void policy(fakeContext(), () => hold.promise);
     const queued = policy(fakeContext({ deadlineAt: 1_000 }), () => Promise.resolve(ok())).catch(

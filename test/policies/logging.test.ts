@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError } from '../../src/errors.js';
 import { createLogger, type Logger } from '../../src/logging.js';
-import { logAttemptPolicy, logCallPolicy, resolveLogging } from '../../src/policies/logging.js';
+import { resolveLogging } from '../../src/policies/logging.js';
+import { createLogAttemptStep, createLogCallStep } from '../../src/policies/logging-step.js';
 import { failed, fakeContext, ok } from './fake.js';
 
 function sink() {
@@ -23,7 +24,7 @@ describe('logging policies', () => {
     ctx.attempts.push({ attempt: 1, status: 404, durationMs: 5, waitMs: 0 });
 
     await expect(
-      logCallPolicy(createLogger('info', logger), () => t)(ctx, () => {
+      createLogCallStep(createLogger('info', logger), () => t)(ctx, () => {
         t = 42;
         return Promise.reject(failed(404).error!);
       }),
@@ -38,7 +39,7 @@ describe('logging policies', () => {
     const { logger, lines } = sink();
     const ctx = fakeContext({ attempt: 2, headers: { 'X-Trace': 't' } });
 
-    await logAttemptPolicy(createLogger('debug', logger), () => 0)(ctx, () =>
+    await createLogAttemptStep(createLogger('debug', logger), () => 0)(ctx, () =>
       Promise.resolve(ok({}, 200, { 'x-request-id': 'req-9' })),
     );
 

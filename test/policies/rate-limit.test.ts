@@ -1,7 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TimeoutError } from '../../src/errors.js';
 import { StopCall } from '../../src/policies/policy.js';
-import { rateLimitPolicy, resolveRateLimit } from '../../src/policies/rate-limit.js';
+import { resolveRateLimit } from '../../src/policies/rate-limit.js';
+import { createRateLimitStep } from '../../src/policies/rate-limit-step.js';
 import { fakeContext, ok } from './fake.js';
 
 beforeEach(() => {
@@ -13,7 +14,7 @@ afterEach(() => {
 
 describe('rate-limit policy', () => {
   it('lets the burst through, then paces attempts at the rate', async () => {
-    const policy = rateLimitPolicy({ requestsPerSecond: 2, burst: 2 }, () => Date.now());
+    const policy = createRateLimitStep({ requestsPerSecond: 2, burst: 2 }, () => Date.now());
     const sent: number[] = [];
     const next = () => {
       sent.push(Date.now());
@@ -28,7 +29,7 @@ describe('rate-limit policy', () => {
   });
 
   it('fails before waiting when the wait would pass the deadline', async () => {
-    const policy = rateLimitPolicy({ requestsPerSecond: 1, burst: 1 }, () => Date.now());
+    const policy = createRateLimitStep({ requestsPerSecond: 1, burst: 1 }, () => Date.now());
     await policy(fakeContext(), () => Promise.resolve(ok()));
 
     const err = (await policy(fakeContext({ deadlineAt: 500 }), () => Promise.resolve(ok())).catch(

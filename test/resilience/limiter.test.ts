@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QueueFullError, RateLimitError } from '../../src/errors.js';
-import { ConcurrencyLimit, Cooldown, TokenBucket } from '../../src/resilience/limiter.js';
+import { ConcurrencyLimit } from '../../src/resilience/concurrency-limit.js';
+import { Cooldown } from '../../src/resilience/limiter.js';
+import { TokenBucket } from '../../src/resilience/token-bucket.js';
 
 const T0 = 1_700_000_000_000;
 

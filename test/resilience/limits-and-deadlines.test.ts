@@ -11,7 +11,8 @@ import {
 } from '../../src/index.js';
 import { RateLimitError, errorFromResponse } from '../../src/errors.js';
 import { RetryBudget } from '../../src/resilience/budget.js';
-import { ConcurrencyLimit, Cooldown } from '../../src/resilience/limiter.js';
+import { ConcurrencyLimit } from '../../src/resilience/concurrency-limit.js';
+import { Cooldown } from '../../src/resilience/limiter.js';
 import { parseRetryAfter } from '../../src/resilience/retry-after.js';
 import type { FaultServer } from '../support/fault-server.js';
 import { track, until, useFaultServerWithFakeClock } from '../support/drive.js';

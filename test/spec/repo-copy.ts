@@ -29,6 +29,7 @@ const SOURCES = [
   'tsup.config.ts',
   'api-extractor.json',
   'api-extractor.testing.json',
+  'api-extractor.tanstack-query.json',
   'api-extractor.sync.json',
   'tsdoc.json',
 ];

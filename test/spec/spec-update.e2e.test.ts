@@ -31,6 +31,12 @@ describe('spec:update, all steps', () => {
       expect(await copy.read('etc/user-management-sdk.api.md')).toContain(
         'deactivate(id: number, options?: RequestOptions): APIPromise<User>;',
       );
+      // ...and in the mock's public types, whose API report (one per subpath) is rewritten with them.
+      expect(await copy.read('etc/user-management-sdk-testing.api.md')).toContain("'deactivateUser'");
+      // ...and the TanStack Query bindings get a mutation for it, in their API report too.
+      expect(await copy.read('etc/user-management-sdk-tanstack-query.api.md')).toContain(
+        'readonly deactivate: MutationBinding<DeactivateUserVariables',
+      );
       const [file] = await copy.newChangesets(before);
       const changeset = await copy.read(file!);
       expect(changeset).toMatch(/^---\n"user-management-sdk": minor\n---\n/);

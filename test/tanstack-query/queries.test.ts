@@ -289,6 +289,21 @@ describe('mutationOptions: the cache after each kind of write', () => {
     expect(isInvalidated(queryClient, api.users.list.queryKey())).toBe(true);
   });
 
+  it("delete user: refetches the groups' memberships on screen, which no longer hold the user's", async () => {
+    const { api, queryClient, requests } = setup();
+    const members = watch(queryClient, api.groups.listMemberships.queryOptions(2));
+    await vi.waitFor(() => expect(members.observer.getCurrentResult().status).toBe('success'));
+    expect(members.observer.getCurrentResult().data?.data.map((m) => m.userId)).toEqual([2]);
+    await queryClient.query(api.groups.listMemberships.queryOptions(1));
+    requests.length = 0;
+    await new MutationObserver(queryClient, api.users.delete.mutationOptions()).mutate({ id: 2 });
+    // The mutation settled after the list on screen refetched; the inactive one is stale for its next use.
+    expect(requests).toEqual(['DELETE /users/2', 'GET /groups/2/memberships?_page=1&_limit=10']);
+    expect(members.observer.getCurrentResult().data?.data).toEqual([]);
+    expect(isInvalidated(queryClient, api.groups.listMemberships.queryKey(1))).toBe(true);
+    members.unsubscribe();
+  });
+
   it("add membership: invalidates that group's memberships, the user and the group — not other groups or users", async () => {
     const { api, queryClient } = setup();
     for (const id of [1, 2]) {

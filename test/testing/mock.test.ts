@@ -152,6 +152,43 @@ describe('createMockApi: json-server semantics through the SDK', () => {
   });
 });
 
+describe('createMockApi: groups and their memberships (a nested collection), with no code of their own', () => {
+  it('seeds groups and memberships from the spec examples and lists a group’s memberships by groupId', async () => {
+    const { client } = clientOf(createMockApi());
+    expect((await client.groups.list()).data.map((g) => g.name)).toEqual(['Administrators', 'Engineering']);
+    const members = await client.groups.listMemberships(1);
+    expect(members.data.map((m) => [m.groupId, m.userId, m.role])).toEqual([
+      [1, 1, 'admin'],
+      [1, 2, 'member'],
+    ]);
+    expect(members.total).toBe(2);
+  });
+
+  it('adds a membership under the group from the path, removes it, and 404s for a group that does not exist', async () => {
+    const { client } = clientOf(createMockApi());
+    const added = await client.groups.addMembership(2, { userId: 3, role: 'member' });
+    expect(added).toMatchObject({ groupId: 2, userId: 3, role: 'member' });
+    expect((await client.groups.listMemberships(2)).data).toEqual([added]);
+    await client.groups.removeMembership(added.id);
+    expect((await client.groups.listMemberships(2)).data).toEqual([]);
+    await expect(client.groups.removeMembership(added.id)).rejects.toBeInstanceOf(NotFoundError);
+    const missing = await client.groups.listMemberships(99).catch((e: unknown) => e);
+    expect(missing).toBeInstanceOf(NotFoundError);
+    expect((missing as NotFoundError).problem?.detail).toBe('Group 99 does not exist.');
+    await expect(
+      client.groups.addMembership(1, { userId: 3, role: 'owner' as never }),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
+  });
+
+  it('removes the memberships of a deleted user or group, as json-server removes dependents', async () => {
+    const { client } = clientOf(createMockApi());
+    await client.users.delete(2);
+    expect((await client.groups.listMemberships(1)).data.map((m) => m.userId)).toEqual([1]);
+    await client.groups.delete(1);
+    await expect(client.groups.listMemberships(1)).rejects.toBeInstanceOf(NotFoundError);
+  });
+});
+
 describe('createMockApi: validation against the spec', () => {
   it('answers an invalid body with the spec’s 422 problem details and stores nothing', async () => {
     const { client } = clientOf(createMockApi());
