@@ -40,7 +40,9 @@ async function usersApi(options: { holdMs?: number; tooManyFirst?: number; retry
   let maxInFlight = 0;
   let tooMany = options.tooManyFirst ?? 0;
   let nextId = 1;
+  const arrivals: number[] = [];
   const server = createServer((req, res) => {
+    arrivals.push(performance.now());
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     let body = '';
@@ -71,6 +73,7 @@ async function usersApi(options: { holdMs?: number; tooManyFirst?: number; retry
   return {
     url: `http://127.0.0.1:${String((server.address() as AddressInfo).port)}`,
     maxInFlight: () => maxInFlight,
+    arrivals,
     tooManyLeft: () => tooMany,
   };
 }
@@ -154,6 +157,28 @@ describe('user-management sync (CLI)', () => {
     );
     expect(code, cli.err.join('')).toBe(0);
     expect(api.maxInFlight()).toBe(3);
+  });
+
+  it('paces the requests at --rate per second (the client rateLimit, a burst of as many)', async () => {
+    const api = await usersApi();
+    const dir = tmp();
+    const file = join(dir, 'users.csv');
+    writeFileSync(
+      file,
+      ['name,username,email', ...Array.from({ length: 20 }, (_, i) => `P ${i},u${i},u${i}@example.com`)].join(
+        '\n',
+      ),
+    );
+    const cli = io({ USER_MGMT_BASE_URL: api.url, USER_MGMT_API_KEY: 'k' });
+    const code = await runCli(
+      ['sync', 'users', file, '--rate', '10', '--state', join(dir, 's'), '--report-dir', join(dir, 'r')],
+      cli,
+    );
+    expect(code, cli.err.join('')).toBe(0);
+    // 22 requests (a count, a scan page, 20 creates): 10 at once, then one every 100 ms — at least 1.1 s
+    // from the first to the last, however fast the machine.
+    expect(api.arrivals).toHaveLength(22);
+    expect(api.arrivals.at(-1)! - api.arrivals[0]!).toBeGreaterThanOrEqual(1_050);
   });
 });
 
