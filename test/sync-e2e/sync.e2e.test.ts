@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { reprocessDeadLetters, syncUsers, type DeadLetter, type SyncReport } from '../../src/sync/index.js';
+import { createCodec } from '../../src/sync/crypto.js';
 import { until } from '../support/drive.js';
 import {
   apiUrl,
@@ -190,9 +191,13 @@ describe('sync end to end (json-server behind Prism)', () => {
     expect(dead.every((d) => d.reason === 'conflict')).toBe(true);
   });
 
-  it('resumes a CLI run killed with SIGKILL mid-way, with encrypted state, and creates nobody twice', async () => {
+  it('resumes a CLI run killed with SIGKILL mid-way, with encrypted state, and creates nobody twice and dead-letters each bad row once', async () => {
     await control({ users: [] });
-    const rows = Array.from({ length: 1_000 }, (_, i) => row(i));
+    // Every 25th row has a bad email: dead-lettered, before and after the kill, each exactly once.
+    const bad = (i: number) => i % 25 === 7;
+    const rows = Array.from({ length: 1_000 }, (_, i) =>
+      bad(i) ? row(i, { email: `user${i}-at-example.com` }) : row(i),
+    );
     const file = writeCsv(dir, 'users.csv', rows);
     const stateDir = join(dir, 'state');
     const reportDir = join(dir, 'report');
@@ -245,14 +250,26 @@ describe('sync end to end (json-server behind Prism)', () => {
         env: { ...second.io.env, USER_MGMT_SYNC_KEY: env.USER_MGMT_SYNC_KEY },
       },
     );
-    expect(code, second.err.join('')).toBe(0);
+    expect(code, second.err.join('')).toBe(1);
     const report = JSON.parse(second.out.join('')) as SyncReport;
     expect(report).toMatchObject({ status: 'completed', resumes: 1 });
     expect(report.totals.read).toBe(1_000);
-    expect(report.totals.created + report.totals.unchanged).toBe(1_000);
-    const end = await expectServerEquals(expectedOf(rows), new Set());
+    expect(report.totals.failed).toBe(40);
+    expect(report.totals.created + report.totals.unchanged).toBe(960);
+    const codec = createCodec(env.USER_MGMT_SYNC_KEY);
+    const deadRows = readFileSync(join(reportDir, 'dead-letter.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(codec.decode(line) ?? 'null') as DeadLetter).row);
+    // A row is its line in the file: the header is line 1.
+    const badLines = Array.from({ length: 1_000 }, (_, i) => i)
+      .filter(bad)
+      .map((i) => i + 2);
+    expect(deadRows.sort((a, b) => a - b)).toEqual(badLines);
+    const good = rows.filter((_, i) => !bad(i));
+    const end = await expectServerEquals(expectedOf(good), new Set());
     expect(end).toMatchObject({ missing: [], different: [], duplicates: [] });
-    expect(end.users).toHaveLength(1_000);
+    expect(end.users).toHaveLength(960);
   });
 
   it('reprocesses exactly the dead-lettered records after the data is fixed, appending to the same report', async () => {
