@@ -3,11 +3,10 @@
 // Counted failures: 5xx responses, connection failures and attempt timeouts. A 4xx (429 included)
 // proves the server is up and resets the count; the caller's own abort counts as nothing.
 //
-// cockatiel is imported when the breaker first needs it (the first counted failure; with `failureRate`,
-// the first attempt), not at module load: its module scope creates an AbortController (cockatiel#105),
-// which Cloudflare Workers refuse outside a request handler ("Disallowed operation called within global
-// scope"). In the browser build it is a chunk of its own, so an application whose calls succeed never
-// downloads it.
+// cockatiel is imported on the breaker's first use, not at module load: its module scope creates an
+// AbortController (cockatiel#105), which Cloudflare Workers refuse outside a request handler
+// ("Disallowed operation called within global scope"). Bundlers inline the dynamic import, so the
+// browser bundle keeps one file; only when cockatiel's module code runs changes.
 import type { CircuitBreakerPolicy } from 'cockatiel';
 import { CircuitOpenError, ConnectionError, TimeoutError } from '../errors.js';
 import type { CircuitState, CircuitStateChange } from './events.js';
@@ -61,15 +60,7 @@ export class OriginBreaker {
 
   /** Runs one attempt through the breaker; throws CircuitOpenError without calling `fn` while open. */
   async execute<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    if (!this.policy) {
-      // A consecutive-failure breaker that has seen no failure is closed with a count of zero, and a
-      // success changes nothing: until the first failure, the attempt runs directly and cockatiel is not
-      // loaded (an application whose calls succeed never downloads it). The first failure loads it and is
-      // counted there, exactly as if it had run through it. The failure-rate breaker counts successes
-      // too, so it loads cockatiel before its first attempt.
-      if (this.settings.failureRate === undefined && !this.loading) return this.runUntilFirstFailure(fn);
-      await (this.loading ??= this.load());
-    }
+    if (!this.policy) await (this.loading ??= this.load());
     try {
       return await (this.policy as CircuitBreakerPolicy).execute<T>(fn);
     } catch (err) {
@@ -82,30 +73,6 @@ export class OriginBreaker {
       }
       throw err;
     }
-  }
-
-  private async runUntilFirstFailure<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    let result: T;
-    try {
-      result = await fn();
-    } catch (err) {
-      if (countsAsFailure(err))
-        await this.record(() => {
-          throw err;
-        });
-      throw err;
-    }
-    // A 5xx is a failure; a success after another call's failure loaded cockatiel resets the count there.
-    if (result.response.status >= 500 || this.loading) await this.record(() => Promise.resolve(result));
-    return result;
-  }
-
-  /** Counts an attempt that already ran (directly, before cockatiel was loaded) in cockatiel's breaker. */
-  private async record(outcome: () => Promise<HasResponse>): Promise<void> {
-    await (this.loading ??= this.load());
-    // The attempt's own result or error is what the caller gets; this only updates the count and state
-    // (cockatiel rethrows the failure, or refuses with BrokenCircuitError if the circuit opened meanwhile).
-    await (this.policy as CircuitBreakerPolicy).execute(outcome).catch(() => undefined);
   }
 
   private async load(): Promise<void> {
