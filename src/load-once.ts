@@ -14,11 +14,16 @@ export function loadOnce<T>(what: string, load: () => Promise<T>): () => Promise
   return () =>
     (loading ??= load().catch((err: unknown) => {
       loading = undefined;
-      throw new UserManagementError(
-        `Could not load the SDK's ${what} code: ${err instanceof Error ? err.message : String(err)}`,
-        { cause: err },
-      );
+      return loadFailed(what, err);
     }));
+}
+
+/** Throws the UserManagementError that says `what` could not be loaded (a chunk that did not arrive). */
+export function loadFailed(what: string, err: unknown): never {
+  throw new UserManagementError(
+    `Could not load the SDK's ${what} code: ${err instanceof Error ? err.message : String(err)}`,
+    { cause: err },
+  );
 }
 
 /** A policy step whose code is loaded on its first call (see loadOnce); later calls run it directly. */

@@ -20,11 +20,12 @@ import { APIPromise, PagePromise } from './response.js';
 import { takesSignalInInit } from '../transport/fetch.js';
 import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
+import { loadFailed } from '../load-once.js';
 import { checkOptionsObject } from '../options/check-shape.js';
 import { checkMaxPages, DEFAULT_MAX_PAGES, iteratePages, type ListAllOptions } from './iterate-pages.js';
 import { checkInput, checkQueryShape, fieldOf, type CallValues } from './validate.js';
 import { ifMatchValue, rememberEtag } from './etag.js';
-import { readModifyWrite, type ModifyFn, type ModifyOptions } from './modify.js';
+import type { ModifyFn, ModifyOptions } from './modify.js';
 import { urlWithQuery } from './cache-hint.js';
 
 const LIST_ALL_OPTION_KEYS: readonly string[] = [...REQUEST_OPTION_KEYS, 'maxPages'];
@@ -152,13 +153,20 @@ export class Core {
     const ids = Object.values(path as Record<string, unknown>)
       .map(String)
       .join(', ');
-    return readModifyWrite(
-      (o) => this.call(getId, { path }, o),
-      (patch, o) => this.call(updateId, { path, body: patch }, o),
-      change,
-      options,
-      `client.${get.sdk.property}.modify(${ids})`,
-    ) as Promise<Result<U>>;
+    // The read-modify-write loop (modify.ts) is loaded on the first modify(), so apps that never call it
+    // do not ship it; it fails only by rejecting, so loading it first changes nothing a caller sees.
+    return import('./modify.js')
+      .catch((err: unknown) => loadFailed('modify()', err))
+      .then(
+        ({ readModifyWrite }) =>
+          readModifyWrite(
+            (o) => this.call(getId, { path }, o),
+            (patch, o) => this.call(updateId, { path, body: patch }, o),
+            change,
+            options,
+            `client.${get.sdk.property}.modify(${ids})`,
+          ) as Promise<Result<U>>,
+      );
   }
 
   /** Runs a paginated operation for one page; the result is also async-iterable over every item. */

@@ -1,8 +1,7 @@
 // Shape checks for options objects written in plain JavaScript, where the types promise nothing:
-// null, a non-object, or a misspelt key get an error that says what to write instead.
-import type { UserManagementError } from '../errors.js';
-
-type ErrorClass = new (message: string) => UserManagementError;
+// null, a non-object, or a misspelt key get an error that says what to write instead. Values are named in
+// messages the way every other check names them (describeValue, src/validation.ts).
+import { describeValue, type ErrorClass } from '../validation.js';
 
 /**
  * Throws `Err` unless `value` is a plain object (or undefined, when `optional`) whose keys are all in
@@ -15,9 +14,7 @@ export function checkOptionsObject(
   Err: ErrorClass,
 ): void {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new Err(
-      `${what} must be an object; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value}.`,
-    );
+    throw new Err(`${what} must be an object; got ${describeValue(value, false)}.`);
   }
   for (const key of Object.keys(value)) {
     if (known.includes(key)) continue;
@@ -69,9 +66,7 @@ function editDistance(a: string, b: string, limit: number): number {
 /** Throws `Err` unless `value` is undefined or a boolean (so `'false'` is never read as true). */
 export function checkBoolean(name: string, value: unknown, Err: ErrorClass): boolean | undefined {
   if (value === undefined || typeof value === 'boolean') return value;
-  throw new Err(
-    `${name} must be true or false; got ${typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
-  );
+  throw new Err(`${name} must be true or false; got ${describeValue(value, true)}.`);
 }
 
 /**
@@ -89,7 +84,7 @@ export function checkNestedOptions(
   if (value === undefined || (canBeFalse && value === false)) return;
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Err(
-      `${name} must be an object${canBeFalse ? ' or false (to switch it off)' : ''}; got ${value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value === 'string' ? `the string "${value.slice(0, 20)}"` : typeof value}.`,
+      `${name} must be an object${canBeFalse ? ' or false (to switch it off)' : ''}; got ${describeValue(value, true)}.`,
     );
   }
   checkOptionsObject(value, name, known, Err);

@@ -1,5 +1,6 @@
 // Pay for what you use: in the browser build, each optional feature (OAuth2 client credentials, the rate
-// limiter, the concurrency cap, the failure-rate breaker, OpenTelemetry, the response cache, info/debug logging) is a chunk of its own that
+// limiter, the concurrency cap, the failure-rate breaker, OpenTelemetry, the response cache, info/debug logging,
+// and modify()'s read-modify-write loop) is a chunk of its own that
 // dist/browser/index.js loads with import() only when the option is set, and cockatiel is a chunk the
 // breaker loads on a client's first call. Bundled here the way an application's bundler would (code
 // splitting on), what the entry loads up front must hold none of them.
@@ -16,6 +17,7 @@ const OPTIONAL = [
   'otel',
   'cache-step',
   'logging-step',
+  'modify',
 ];
 
 let meta: Metafile;
