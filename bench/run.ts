@@ -174,6 +174,7 @@ async function runPart(part: Part, results: Results): Promise<void> {
       const calls = quick ? 2000 : 15_000;
       results.profile = [
         await runProfile(CLIENT_NAMES.sdk, calls),
+        await runProfile(CLIENT_NAMES.sdkUndici, calls),
         await runProfile(CLIENT_NAMES.openapiFetch, calls),
       ];
       break;

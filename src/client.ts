@@ -12,7 +12,8 @@ import { createRawClient } from './http/raw.js';
 import { createLogger, withRedaction } from './logging.js';
 import { createPipeline, type Pipeline } from './pipeline/create-pipeline.js';
 import { createSecretScrubber, type SecretScrubber } from './text/scrub.js';
-import { createBaseFetch } from './transport/fetch.js';
+import { createBaseFetch, takesSignalInInit } from './transport/fetch.js';
+import { PlainRequest } from './transport/plain-request.js';
 import { sdkHeaders } from './version.js';
 
 /**
@@ -65,7 +66,12 @@ export class UserManagementClient extends ApiResources {
     // One pipeline per client: the methods and `raw` share its breaker, budget and rate limits, and
     // its transport (redirects, size cap), which it hands each attempt.
     const pipeline = withScrubbedErrors(createPipeline(config, log, authorize, { fetch }), secrets);
-    super(new Core(createClient<paths>({ ...clientOptions, fetch }), config, pipeline));
+    // Where the SDK makes the fetch call itself, openapi-fetch builds a PlainRequest, not a Request that
+    // fetch would copy into another (see transport/plain-request.ts); an application's fetch gets a Request.
+    const Request = takesSignalInInit(config.fetch, config.transport)
+      ? (PlainRequest as unknown as typeof globalThis.Request)
+      : globalThis.Request;
+    super(new Core(createClient<paths>({ ...clientOptions, fetch, Request }), config, pipeline));
     this.#config = config;
     this.raw = createRawClient(clientOptions, fetch, pipeline);
   }

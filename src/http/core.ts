@@ -86,11 +86,11 @@ export class Core {
     const op: OperationDef = operations[id];
     const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
-    for (const [k, v] of Object.entries(path)) url = url.replace(`{${k}}`, encodeURIComponent(String(v)));
+    for (const k in path) url = url.replace(`{${k}}`, encodeURIComponent(String(path[k])));
     const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
     if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
-    const conditional = conditionalHeaders(op, options, `${op.method} ${url}`);
+    const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
     const absolute = this.#config.baseUrl + url;
     return this.#pipeline.execute(
@@ -244,11 +244,12 @@ export class Core {
  */
 function conditionalHeaders(
   op: OperationDef,
-  options: RequestOptions | undefined,
-  what: string,
+  options: RequestOptions,
+  url: string,
 ): Record<string, string> | undefined {
-  const given: unknown = options?.ifMatch;
-  const cache: unknown = options?.cache;
+  const given: unknown = options.ifMatch;
+  const cache: unknown = options.cache;
+  const what = `${op.method} ${url}`;
   if (cache !== undefined && cache !== false)
     throw new InvalidArgumentError(
       `${what}: the cache option of a call can only be false (bypass the cache).`,

@@ -15,6 +15,14 @@ export function describe(value: unknown): string {
 
 /** Checks a whole number in [min, max]; the message names the parameter and the range. */
 export function checkInteger(name: string, value: unknown, min?: number, max?: number): number {
+  // The common case, checked without building the rule (and its description, which only a message needs).
+  if (
+    typeof value === 'number' &&
+    Number.isInteger(value) &&
+    value >= (min ?? Number.MIN_SAFE_INTEGER) &&
+    value <= (max ?? Number.MAX_SAFE_INTEGER)
+  )
+    return value;
   if (value === undefined)
     throw new InvalidArgumentError(`${name} must be ${wholeNumber(min, max).what}; got undefined.`);
   return checkNumber(name, value, wholeNumber(min, max), undefined, InvalidArgumentError);

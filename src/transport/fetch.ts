@@ -9,6 +9,7 @@
 // extra cost; one that does is called as fetch(url, init) with every part of the request in `init`,
 // which any fetch accepts, starting with the probed call itself (nothing was sent yet).
 
+import { PlainRequest } from './plain-request.js';
 import { createUndiciFetch } from './undici.js';
 
 /**
@@ -89,7 +90,14 @@ export function createBaseFetch(
   if (custom === undefined) {
     // The attempt's signal comes as `init.signal` (see takesSignalInInit): fetch's own Request follows
     // it directly, rather than following the Request openapi-fetch built, which would follow it too.
-    return (request, extra) => globalThis.fetch(request, init ? { ...init, ...extra } : extra);
+    return (request, extra) => {
+      // The SDK's own requests come as PlainRequest (see plain-request.ts): one Request, built by fetch.
+      if (request instanceof PlainRequest) {
+        const own = request.init(extra?.signal);
+        return globalThis.fetch(request.url, init ? Object.assign(own, init) : own);
+      }
+      return globalThis.fetch(request, init ? { ...init, ...extra } : extra);
+    };
   }
   // The custom fetch's response is read only through FetchResponse's members: the cast restates what
   // CustomFetch documents.

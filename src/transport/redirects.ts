@@ -141,7 +141,14 @@ async function browserRedirect(
   init: RequestInit | undefined,
 ): Promise<Response> {
   if (settings.policy === 'any-origin' && !request.body) {
-    return fetch(new Request(request, { redirect: 'follow' }), init);
+    // Built from the parts: `request` may be the SDK's PlainRequest, which `new Request()` cannot copy.
+    const again = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      redirect: 'follow',
+      signal: init?.signal ?? request.signal,
+    });
+    return fetch(again, init);
   }
   throw new RedirectError(
     {
