@@ -1,7 +1,11 @@
-// The base versions of every key, kept in memory for the run in a compact form: one short string per
-// key (id, sync time and the field hashes in the NewUser field order) instead of an object per key
-// with a hash map inside. It is the one piece of the state that grows with the number of distinct keys
-// (the records themselves are streamed): about 150 bytes a key instead of about 800.
+// The base versions of every key, on disk (see disk-map.ts): per key hash, the user's id, its sync
+// time and its field hashes in the NewUser field order, one short line per key. It is the one piece of
+// the state that grows with the number of distinct keys, so it lives in a sorted file with a bounded
+// in-memory part, and memory stays flat however many keys a state directory holds. With encryption
+// at rest the value is AES-256-GCM per line and the key hash is blinded with the encryption key, so the
+// file says nothing a dictionary of emails and the salt could recover.
+import { isEncryptedLine, type LineCodec } from './crypto.js';
+import type { DiskMap } from './disk-map.js';
 import type { FieldHashes } from './fields.js';
 import { USER_FIELDS } from './validate.js';
 
@@ -15,33 +19,52 @@ export interface BaseEntry {
 }
 
 export class BaseStore {
-  readonly #map = new Map<string, string>();
+  readonly #map: DiskMap;
+  readonly #codec: LineCodec;
+
+  constructor(map: DiskMap, codec: LineCodec) {
+    this.#map = map;
+    this.#codec = codec;
+  }
 
   get size(): number {
     return this.#map.size;
   }
 
   get(key: string): BaseEntry | undefined {
-    const text = this.#map.get(key);
+    const line = this.#map.get(this.#codec.blind(key));
+    if (line === undefined) return undefined;
+    const text = this.#codec.decode(line);
     return text === undefined ? undefined : decode(text);
   }
 
   set(key: string, entry: BaseEntry): void {
-    this.#map.set(key, encode(entry));
+    this.#map.set(this.#codec.blind(key), this.#codec.encode(encode(entry)));
   }
 
   delete(key: string): void {
-    this.#map.delete(key);
+    this.#map.delete(this.#codec.blind(key));
   }
 
-  *entries(): Generator<[string, BaseEntry]> {
-    for (const [k, text] of this.#map) yield [k, decode(text)];
+  /** Whether the stored bases are encrypted (to refuse reading them without the key). */
+  isEncrypted(): boolean {
+    const first = this.#map.first();
+    return first !== undefined && isEncryptedLine(first[1]);
+  }
+
+  /** Writes the changes into the file. */
+  flush(): void {
+    this.#map.flush();
+  }
+
+  close(): void {
+    this.#map.close();
   }
 }
 
 // `id|seconds|h1,h2,…[|s1,s2,…]` in base 36 and USER_FIELDS order; a hash of a field outside
 // USER_FIELDS (not possible for validated records) falls back to JSON.
-function encode(entry: BaseEntry): string {
+export function encode(entry: BaseEntry): string {
   const slots = (h: FieldHashes): string | undefined =>
     Object.keys(h).every((f) => USER_FIELDS.includes(f))
       ? USER_FIELDS.map((f) => h[f] ?? '').join(',')
@@ -53,7 +76,7 @@ function encode(entry: BaseEntry): string {
   return `${entry.id.toString(36)}|${seconds}|${h}${entry.s === undefined ? '' : `|${s}`}`;
 }
 
-function decode(text: string): BaseEntry {
+export function decode(text: string): BaseEntry {
   if (text.startsWith('{')) return JSON.parse(text) as BaseEntry;
   const [id = '', seconds = '', h = '', s] = text.split('|');
   const hashes = (slots: string): FieldHashes => {

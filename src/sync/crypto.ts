@@ -1,7 +1,7 @@
 // Encryption at rest for the state and dead-letter files: AES-256-GCM per line (node:crypto), a fresh
 // 96-bit IV per line, so an appended line never re-encrypts the file and a torn last line fails its
 // authentication tag instead of decrypting to garbage.
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import { InvalidArgumentError } from 'user-management-sdk';
 
 /** The environment variable the key is read from. */
@@ -13,6 +13,12 @@ export interface LineCodec {
   encode(plain: string): string;
   /** The plain text, or undefined when the line does not decrypt (torn, wrong key, tampered). */
   decode(line: string): string | undefined;
+  /**
+   * A lookup key as stored on disk: with a key, an HMAC of it under the encryption key (the salted key
+   * hashes could otherwise be confirmed by anyone holding the state directory and a list of emails);
+   * without one, the key itself.
+   */
+  blind(key: string): string;
 }
 
 /** Parses a 32-byte key given as 64 hex digits or base64; throws InvalidArgumentError otherwise. */
@@ -29,10 +35,11 @@ export function parseKey(text: string): Buffer {
 /** The codec for a key (or none). Encrypted lines are JSON `{"v":1,"iv":…,"tag":…,"ct":…}`. */
 export function createCodec(keyText: string | undefined): LineCodec {
   if (keyText === undefined || keyText === '')
-    return { encrypted: false, encode: (plain) => plain, decode: (line) => line };
+    return { encrypted: false, encode: (plain) => plain, decode: (line) => line, blind: (key) => key };
   const key = parseKey(keyText);
   return {
     encrypted: true,
+    blind: (k) => createHmac('sha256', key).update(k).digest().subarray(0, 16).toString('base64url'),
     encode(plain) {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);

@@ -69,27 +69,35 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
       at: new Date(clock.now()).toISOString(),
     });
 
-  // Matching: one filtered request per record, or one paged scan, whichever costs fewer requests.
-  const total = o.deleteMissing ? undefined : await target.count(signal);
-  const pages = total === undefined ? Infinity : Math.ceil(total / PAGE_SIZE);
-  const remaining = o.expectedTotal === undefined ? undefined : o.expectedTotal - state.doneRows.size;
-  let source = items;
-  let useScan = o.deleteMissing || (remaining !== undefined && remaining > pages);
-  if (!o.deleteMissing && remaining === undefined && Number.isFinite(pages)) {
-    // Size unknown (an iterable): read ahead up to `pages` records; more than that → scan.
-    const ahead = await readAhead(items, pages + 1);
-    useScan = ahead.buffered.length > pages;
-    source = ahead.items;
-  }
+  // Matching: one filtered request per record, or one paged scan, whichever costs fewer requests. Set up
+  // inside the run's try (below): a server that is gone at the start fails the run, with its alert.
+  let useScan = o.deleteMissing;
   let index: ScanIndex | undefined;
-  if (useScan) {
-    index = new ScanIndex(o.record.hash);
-    for await (const user of target.scan(signal)) {
-      const k = user[o.record.key];
-      index.add(k, user);
+  const ctx: RecordContext & { index: ScanIndex | undefined } = {
+    ...o.record,
+    index: undefined,
+    seen: state.seenKeys(),
+    bases: state.bases,
+  };
+  const match = async (): Promise<AsyncIterable<SourceItem>> => {
+    const total = o.deleteMissing ? undefined : await target.count(signal);
+    const pages = total === undefined ? Infinity : Math.ceil(total / PAGE_SIZE);
+    const remaining = o.expectedTotal === undefined ? undefined : o.expectedTotal - state.doneRows.size;
+    let source = items;
+    if (!o.deleteMissing && remaining !== undefined) useScan = remaining > pages;
+    if (!o.deleteMissing && remaining === undefined && Number.isFinite(pages)) {
+      // Size unknown (an iterable): read ahead up to `pages` records; more than that → scan.
+      const ahead = await readAhead(items, pages + 1);
+      useScan = ahead.buffered.length > pages;
+      source = ahead.items;
     }
-  }
-  const ctx: RecordContext = { ...o.record, index, seen: new Set(), bases: state.bases };
+    if (useScan) {
+      index = new ScanIndex(state.tempMap('scan'), o.record.hash, state.codec);
+      for await (const user of target.scan(signal)) index.add(user[o.record.key], user);
+      ctx.index = index;
+    }
+    return source;
+  };
 
   const finishRecord = (row: number, r: RecordResult): void => {
     if (r.deadLetter) outputs.deadLetter(r.deadLetter);
@@ -173,16 +181,21 @@ export async function runEngine(items: AsyncIterable<SourceItem>, o: EngineOptio
   };
 
   try {
-    await pool(source, o.concurrency, signal, processItem);
+    await pool(await match(), o.concurrency, signal, processItem);
     if (o.deleteMissing && index && !signal.aborted) {
       const seen = ctx.seen;
-      const missing = [...index.keys()].filter((u) => !seen.has(ctx.hash(u.key)));
-      if (index.size > 0 && missing.length / index.size > o.deleteThreshold && !o.force) {
-        deletesRefused = missing.length;
+      const scanned = index;
+      // Streamed twice (count, then delete) rather than collected: the API may hold millions of users.
+      const missing = function* (): Generator<{ key: string; id: number }> {
+        for (const u of scanned.keys()) if (!seen.has(ctx.hash(u.key))) yield u;
+      };
+      const missingCount = count(missing());
+      if (scanned.size > 0 && missingCount / scanned.size > o.deleteThreshold && !o.force) {
+        deletesRefused = missingCount;
         status = 'failed';
-        error = `Refused to delete ${String(missing.length)} of ${String(index.size)} users (more than ${String(o.deleteThreshold * 100)} %) without force.`;
+        error = `Refused to delete ${String(missingCount)} of ${String(scanned.size)} users (more than ${String(o.deleteThreshold * 100)} %) without force.`;
       } else
-        await pool(missing, o.concurrency, signal, async (user) => {
+        await pool(missing(), o.concurrency, signal, async (user) => {
           const row = -user.id; // deletes are rows too (negative ids), so a resume does not repeat them
           if (state.doneRows.has(row)) return;
           const keyValue = user.key;
@@ -291,6 +304,13 @@ async function readAhead<T>(
       for (let next = await it.next(); !next.done; next = await it.next()) yield next.value;
     })(),
   };
+}
+
+function count(items: Iterable<unknown>): number {
+  let n = 0;
+  const it = items[Symbol.iterator]();
+  while (!it.next().done) n++;
+  return n;
 }
 
 /** Reads `signal.aborted` afresh (after an await, the type checker's narrowing no longer holds). */

@@ -4,6 +4,7 @@ import type { FieldHashes } from './fields.js';
 import type { SourceItem } from './sources.js';
 import type { BaseStore } from './bases.js';
 import type { ScanIndex } from './scan-index.js';
+import type { KeySet } from './state.js';
 import type { SyncTarget } from './target.js';
 import type {
   ConflictStrategy,
@@ -31,7 +32,7 @@ export interface RecordContext {
   /** Users by key value, when the run matched with one scan; else lookups use the API's filter. */
   readonly index: Pick<ScanIndex, 'get'> | undefined;
   /** Key hashes seen so far in this pass (duplicates are dead-lettered). */
-  readonly seen: Set<string>;
+  readonly seen: KeySet;
   readonly signal: AbortSignal;
 }
 

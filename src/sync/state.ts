@@ -1,17 +1,31 @@
-// The state directory: an append-only journal plus a compacted snapshot of the base versions.
+// The state directory: an append-only journal plus the base versions in a sorted file on disk.
 //
 // Why a journal and not an embedded database: every write is one line appended with write(2), which
 // survives a SIGKILL at any instant (a torn last line is detected and dropped on load); replay is a
 // fold, so a crash between any two steps leaves a state that loads to the same result; it needs no
-// native module (better-sqlite3 needs a compiler, node:sqlite needs Node 22), and each line can be
-// encrypted on its own (AES-256-GCM) without re-encrypting the file. A run rewrites the snapshot
-// once, at its end.
+// native module (better-sqlite3 needs a compiler or a binary download at install, node:sqlite needs
+// Node 22), and each line can be encrypted on its own (AES-256-GCM) without re-encrypting the file.
+// The base versions (what grows with the number of keys) live in bases.idx, a sorted file with a small
+// in-memory part (disk-map.ts), so memory stays flat however large the job; changes are merged into it
+// during the run, and replaying the journal over a merged file gives the same result (each line sets
+// or deletes a key), so a kill mid-merge or after one loses nothing.
 //
-// Files (owner-only): salt (HMAC salt of the key and field hashes), bases.jsonl (key hash → user id +
-// field hashes), journal.jsonl (the runs since the last snapshot), lock (pid of the running process),
-// last-run.json (totals of the last finished run, no personal data).
+// Files (owner-only): salt (HMAC salt of the key and field hashes), bases.idx (key hash → user id +
+// field hashes), journal.jsonl (the runs since the last finished one), lock (the running process),
+// last-run.json (totals of the last finished run, no personal data), work/ (one run's scan index and
+// seen keys; removed when the run ends). bases.jsonl, the snapshot of earlier versions, is read once
+// and removed by the next finished run.
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import {
+  createReadStream,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'user-management-sdk';
@@ -19,8 +33,10 @@ import type { LineCodec } from './crypto.js';
 import { isEncryptedLine } from './crypto.js';
 import type { FieldHashes } from './fields.js';
 import { BaseStore, type BaseEntry } from './bases.js';
+import { DiskMap } from './disk-map.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { acquireStateLock, lockHolder } from './lock.js';
+import { RowSet } from './row-set.js';
 import { Tally, type FailureInfo } from './tally.js';
 import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
 
@@ -65,10 +81,16 @@ export interface RecordEntry {
   readonly conflict?: boolean | undefined;
 }
 
+/** Set and has, for the keys a run has seen (duplicate detection). */
+export interface KeySet {
+  has(key: string): boolean;
+  add(key: string): void;
+}
+
 export class SyncState {
-  readonly bases = new BaseStore();
+  readonly bases: BaseStore;
   /** Rows of the unfinished run that are done. */
-  readonly doneRows = new Set<number>();
+  readonly doneRows = new RowSet();
   run: RunInfo | undefined;
   tally: Tally | undefined;
   resumes = 0;
@@ -79,15 +101,25 @@ export class SyncState {
   readonly salt: Buffer;
   readonly codec: LineCodec;
 
-  private constructor(dir: string, salt: Buffer, codec: LineCodec) {
+  /** Where one run's files go (scan index, seen keys): removed on close. */
+  readonly #workDir: string;
+  readonly #maps: DiskMap[] = [];
+
+  private constructor(dir: string, salt: Buffer, codec: LineCodec, workDir: string, readOnly: boolean) {
     this.dir = dir;
     this.salt = salt;
     this.codec = codec;
+    this.#workDir = workDir;
+    const basesPath = join(dir === '' ? workDir : dir, 'bases.idx');
+    // A read-only state (sync status, a dry run) merges into its work directory, never into the state.
+    const bases = new DiskMap(basesPath, readOnly ? { writePath: join(workDir, 'bases.idx') } : {});
+    this.#maps.push(bases);
+    this.bases = new BaseStore(bases, codec);
   }
 
-  /** A state that lives in memory only (no state directory, or a dry run on a new one). */
+  /** A state without a directory (no stateDir, or a dry run on a new one): its files live in a temp dir. */
   static memory(codec: LineCodec): SyncState {
-    return new SyncState('', randomBytes(32), codec);
+    return new SyncState('', randomBytes(32), codec, privateTempDir(), false);
   }
 
   /** Opens (creating) a state directory, takes its lock and replays it. */
@@ -103,8 +135,22 @@ export class SyncState {
         if (options.readOnly) throw new InvalidArgumentError(`No sync state in ${dir}.`);
         writePrivateFileAtomic(saltPath, randomBytes(32).toString('base64'));
       }
-      state = new SyncState(dir, Buffer.from(readFileSync(saltPath, 'utf8'), 'base64'), codec);
+      let workDir: string;
+      if (options.readOnly) workDir = privateTempDir();
+      else {
+        workDir = join(dir, 'work');
+        rmSync(workDir, { recursive: true, force: true }); // a killed run's
+        ensurePrivateDir(workDir);
+      }
+      state = new SyncState(
+        dir,
+        Buffer.from(readFileSync(saltPath, 'utf8'), 'base64'),
+        codec,
+        workDir,
+        options.readOnly === true,
+      );
       state.#unlock = unlock;
+      if (!codec.encrypted && state.bases.isEncrypted()) throw encryptedState(dir);
       await state.#replay(join(dir, 'bases.jsonl'), true);
       await state.#replay(join(dir, 'journal.jsonl'), false);
       if (!options.readOnly) state.#openJournal();
@@ -114,6 +160,25 @@ export class SyncState {
       throw err;
     }
     return state;
+  }
+
+  /** A map that lives for this run only, in the work directory. */
+  tempMap(name: string): DiskMap {
+    const map = new DiskMap(join(this.#workDir, `${name}.idx`));
+    map.destroy(); // nothing left from an earlier run of this process
+    this.#maps.push(map);
+    return map;
+  }
+
+  /** The keys a run has seen, on disk (blinded like the bases). */
+  seenKeys(): KeySet {
+    const map = this.tempMap('seen');
+    return {
+      has: (key) => map.has(this.codec.blind(key)),
+      add: (key) => {
+        map.set(this.codec.blind(key), '1');
+      },
+    };
   }
 
   /** Whether another live process holds the lock (for `sync status`). */
@@ -165,8 +230,10 @@ export class SyncState {
     }
     this.#journal.close();
     this.#journal = undefined;
-    const lines = [...this.bases.entries()].map(([k, b]) => this.codec.encode(JSON.stringify({ k, ...b })));
-    writePrivateFileAtomic(join(this.dir, 'bases.jsonl'), lines.length ? `${lines.join('\n')}\n` : '');
+    // The bases first: until the journal is emptied, a crash replays it onto whichever file is there.
+    this.bases.flush();
+    const legacy = join(this.dir, 'bases.jsonl');
+    if (existsSync(legacy)) unlinkSync(legacy);
     writePrivateFileAtomic(join(this.dir, 'journal.jsonl'), '');
     if (run) {
       const last: SyncRunSummary = {
@@ -186,6 +253,8 @@ export class SyncState {
   close(): void {
     this.#journal?.close();
     this.#journal = undefined;
+    for (const map of this.#maps.splice(0)) map.close();
+    rmSync(this.#workDir, { recursive: true, force: true });
     this.#unlock?.();
     this.#unlock = undefined;
   }
@@ -245,8 +314,7 @@ export class SyncState {
     const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
     for await (const raw of lines) {
       if (raw === '') continue;
-      if (!this.codec.encrypted && isEncryptedLine(raw))
-        throw new InvalidArgumentError(`The sync state in ${this.dir} is encrypted: set USER_MGMT_SYNC_KEY.`);
+      if (!this.codec.encrypted && isEncryptedLine(raw)) throw encryptedState(this.dir);
       const text = this.codec.decode(raw);
       if (text === undefined) continue; // a torn last line, or a line under another key
       let parsed: unknown;
@@ -261,4 +329,13 @@ export class SyncState {
       } else this.#apply(parsed as Entry);
     }
   }
+}
+
+/** A new owner-only directory under the system's temp directory. */
+function privateTempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'um-sync-'));
+}
+
+function encryptedState(dir: string): InvalidArgumentError {
+  return new InvalidArgumentError(`The sync state in ${dir} is encrypted: set USER_MGMT_SYNC_KEY.`);
 }

@@ -1,5 +1,6 @@
 // json-server 0.17 as a library, for tests that need what its CLI cannot give: the conditional
-// middleware (Idempotency-Key replay, ETag/If-Match → 412) and seeded fault injection.
+// middleware with the database (json-server-conditional.cjs: versions, If-Match → 412 also for a record
+// that is gone, Idempotency-Key replay) and seeded fault injection.
 // Usage: node json-server-app.cjs <db.json> <port> '<options JSON>'
 //   options: { failRate?: number (503s before handling), dropAfterCreateRate?: number (create, then reset
 //   the connection), seed?: number }
@@ -8,7 +9,7 @@
 'use strict';
 
 const jsonServer = require('json-server');
-const { conditional } = require('./conditional-middleware.cjs');
+const { createConditional } = require('./json-server-conditional.cjs');
 
 const [dbPath, port, optionsJson] = process.argv.slice(2);
 const options = JSON.parse(optionsJson || '{}');
@@ -30,7 +31,7 @@ const app = jsonServer.create();
 // In memory (lowdb's Memory adapter): the file adapter rewrites the whole db.json on every write, which
 // made a few thousand creates take most of a minute.
 const router = jsonServer.router(JSON.parse(require('node:fs').readFileSync(dbPath, 'utf8')));
-const cond = conditional(router.db);
+const cond = createConditional({ db: router.db, idempotency: true });
 app.use(jsonServer.defaults({ logger: false, noCors: true }));
 app.use(jsonServer.bodyParser);
 app.post('/__control', (req, res) => {
@@ -71,7 +72,6 @@ app.use((req, res, next) => {
   next();
 });
 app.use(cond.middleware);
-router.render = cond.render;
 app.use(router);
 app.listen(Number(port), '127.0.0.1', () => {
   process.stdout.write(`JSON Server is running on ${port}\n`);

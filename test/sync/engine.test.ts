@@ -65,7 +65,7 @@ describe('syncUsers engine (in-memory target)', () => {
     await runSync(target, [person(1), person(1)], { reportDir, stateDir }, 'sync', fakeClock());
     for (const f of ['report.json', 'report.html', 'dead-letter.jsonl'])
       expect(statSync(join(reportDir, f)).mode & 0o777).toBe(0o600);
-    for (const f of ['salt', 'bases.jsonl', 'journal.jsonl', 'last-run.json'])
+    for (const f of ['salt', 'bases.idx', 'journal.jsonl', 'last-run.json'])
       expect(statSync(join(stateDir, f)).mode & 0o777).toBe(0o600);
     expect(statSync(stateDir).mode & 0o777).toBe(0o700);
     expect(statSync(reportDir).mode & 0o777).toBe(0o700);
@@ -77,7 +77,9 @@ describe('syncUsers engine (in-memory target)', () => {
       failed: 1,
     });
     // The state holds hashes, not the records.
-    expect(readFileSync(join(stateDir, 'bases.jsonl'), 'utf8')).not.toContain('user1');
+    expect(readFileSync(join(stateDir, 'bases.idx'), 'utf8')).not.toContain('user1');
+    // Run-scoped files (the seen keys, a scan index) go when the run ends.
+    expect(existsSync(join(stateDir, 'work'))).toBe(false);
   });
 
   it('leaves a user changed only in the API alone, and treats a later source change as a conflict', async () => {
@@ -350,11 +352,11 @@ describe('syncUsers engine (in-memory target)', () => {
       'sync',
       fakeClock(),
     );
-    for (const f of [join(stateDir, 'bases.jsonl'), join(reportDir, 'dead-letter.jsonl')]) {
-      const text = readFileSync(f, 'utf8');
-      expect(text).toMatch(/^\{"v":1,"iv":/);
-      expect(text).not.toContain('example.com');
-    }
+    const dead = readFileSync(join(reportDir, 'dead-letter.jsonl'), 'utf8');
+    expect(dead).toMatch(/^\{"v":1,"iv":/);
+    expect(dead).not.toContain('example.com');
+    // The bases: a blinded key hash, then the encrypted line.
+    expect(readFileSync(join(stateDir, 'bases.idx'), 'utf8')).toMatch(/^[\w-]{22}\t\{"v":1,"iv":/);
     await expect(runSync(target, [person(1)], { stateDir }, 'sync', fakeClock())).rejects.toThrow(
       /USER_MGMT_SYNC_KEY/,
     );

@@ -49,22 +49,26 @@ async function serve(
 }
 
 /** A process that takes the lock of `dir` and reports `locked` or the error's name on stdout. */
-function lockInChild(dir: string, holdMs: number): Promise<{ out: string; pid: number }> {
+function lockInChild(
+  dir: string,
+  holdMs: number,
+): Promise<{ out: string; pid: number; exited: Promise<unknown> }> {
   const script = `const { acquireStateLock } = await import(${JSON.stringify(lockModule)});
     try { acquireStateLock(${JSON.stringify(dir)}); process.stdout.write('locked'); setTimeout(() => {}, ${String(holdMs)}); }
     catch (e) { process.stdout.write(e instanceof Error ? e.name : 'error'); }`;
   const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (c: Buffer) => {
       out += c.toString('utf8');
       // The holder answers at once and then keeps the lock until it exits.
-      resolve({ out, pid: child.pid! });
+      resolve({ out, pid: child.pid!, exited });
     });
     child.once('error', reject);
-    child.once('exit', () => resolve({ out, pid: child.pid! }));
+    void exited.then(() => resolve({ out, pid: child.pid!, exited }));
   });
 }
 
@@ -92,7 +96,10 @@ describe('state directory lock', () => {
 
   it('lets one of several processes racing for a free lock win, and the others fail', async () => {
     const dir = tmp();
-    const outs = await Promise.all(Array.from({ length: 4 }, () => lockInChild(dir, 1_500)));
+    const outs = await Promise.all(Array.from({ length: 4 }, () => lockInChild(dir, 10_000)));
+    // The winner holds the lock until it is told to stop; no process outlives the test.
+    for (const o of outs) if (o.out === 'locked') process.kill(o.pid, 'SIGKILL');
+    await Promise.all(outs.map((o) => o.exited));
     expect(outs.map((o) => o.out).sort()).toEqual([
       'SyncStateLockedError',
       'SyncStateLockedError',
@@ -109,7 +116,7 @@ describe('state directory lock', () => {
     const release = acquireStateLock(dir);
     expect(readFileSync(join(dir, 'lock'), 'utf8')).toMatch(new RegExp(`^${String(process.pid)}\\n`));
     release();
-    const holder = await lockInChild(dir, 3_000);
+    const holder = await lockInChild(dir, 10_000);
     expect(holder.out).toBe('locked');
     try {
       expect(() => acquireStateLock(dir)).toThrow(SyncStateLockedError);
@@ -117,7 +124,7 @@ describe('state directory lock', () => {
     } finally {
       process.kill(holder.pid, 'SIGKILL');
     }
-    await new Promise((r) => setTimeout(r, 200)); // the kernel reaps the killed child
+    await holder.exited; // reaped: its pid is gone
     acquireStateLock(dir)();
   });
 
