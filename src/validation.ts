@@ -78,6 +78,24 @@ export function checkNumber(
   return value;
 }
 
+/**
+ * Returns `value` when it is one of `allowed`, `fallback` when it is undefined; throws ConfigError naming
+ * what is allowed (`what`, by default the quoted list) otherwise.
+ */
+export function checkOneOf<T extends string>(
+  name: string,
+  value: unknown,
+  allowed: readonly T[],
+  fallback: T,
+  what = `one of ${allowed.map((a) => `'${a}'`).join(', ')}`,
+): T {
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new ConfigError(
+    `${name} must be ${what}; got ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value}.`,
+  );
+}
+
 /** A non-empty single-line string, or undefined. */
 export function checkOptionalString(
   name: string,

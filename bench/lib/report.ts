@@ -243,9 +243,9 @@ export function renderLayers(r: LayersResult): string {
   const out: string[] = [];
   out.push(
     `CPU time of the client process per call (\`process.cpuUsage()\`, user + system) with an in-memory fetch — no sockets, no server. ` +
-      `${r.rounds} rounds × ${r.blocksPerRound} blocks of ${fmtInt(r.callsPerBlock)} sequential calls per stack, interleaved, with a full GC before each block (outside the timing). ` +
-      "The global fetch is replaced (in this process only) by an in-memory one that builds a Request from its input and init the way undici's fetch does (so a passed signal is followed), then answers with the same JSON user; openapi-fetch and the SDK use it as their default fetch. " +
-      'Each block is paired with the openapi-fetch block of the same pass, moments apart; Δ and ratio are medians over those pairs (IQR in brackets). ' +
+      `Each stack runs in a fresh process of its own (one client per process, as in an application), warms up, then makes ${fmtInt(r.callsPerProcess)} sequential calls; ${r.rounds} rounds, the stacks of a round one after another in an order rotated per round. ` +
+      "The global fetch is replaced (in those processes only) by an in-memory one that builds a Request from its input and init the way undici's fetch does (so a passed signal is followed), then answers with the same JSON user; openapi-fetch and the SDK use it as their default fetch. " +
+      'Each stack is paired with the openapi-fetch process of the same round; Δ and ratio are medians over rounds (IQR in brackets). ' +
       'Differences between rows are the cost of the code between them, with the noise of the network path removed.',
   );
   out.push('');

@@ -4,10 +4,12 @@
 // openapi-fetch and the SDK are both created with default options, so both call it as the global fetch
 // (the SDK's default path, with its attempt signal beside the Request). With no network and no server, the CPU
 // time per call (process.cpuUsage) is far steadier than loopback latency on a busy machine, and the
-// difference between two rows is exactly the code between them. Interleaved like the overhead part;
-// every block of a stack is compared with the openapi-fetch block of the same pass (moments apart).
+// difference between two rows is exactly the code between them. Each stack runs in a process of its own
+// per round (see main), and each is compared with the openapi-fetch process of the same round.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import createClient from 'openapi-fetch';
-import { collectGarbage, partMain } from '../lib/child.js';
+import { argValue, collectGarbage, partMain } from '../lib/child.js';
 import type { ClientOptions, paths } from '../../src/index.js';
 import { UserManagementClient } from '../lib/sdk.js';
 import { rotate } from '../lib/stats.js';
@@ -24,9 +26,8 @@ const memoryFetch = (input: Request | string | URL, init?: RequestInit): Promise
 
 export interface LayersResult {
   rounds: number;
-  blocksPerRound: number;
-  callsPerBlock: number;
-  /** CPU µs per call of every block, in order: cpuUs[client][round × blocksPerRound + block]. */
+  callsPerProcess: number;
+  /** CPU µs per call of each process, in round order: cpuUs[stack][round]. */
   cpuUs: Record<string, number[]>;
   clients: { name: string; description: string }[];
 }
@@ -34,49 +35,51 @@ export interface LayersResult {
 interface Layer {
   name: string;
   description: string;
-  call: () => Promise<unknown>;
+  /** Makes the stack (called only in the process that measures it) and returns one call. */
+  make: () => () => Promise<unknown>;
 }
 
 function layers(): Layer[] {
-  // A benchmark child of its own: nothing else in this process uses the network.
-  globalThis.fetch = memoryFetch;
-  const raw = createClient<paths>({ baseUrl: ORIGIN });
-  const sdk = (options: ClientOptions) => new UserManagementClient({ baseUrl: ORIGIN, ...options });
-  const list: Layer[] = [
+  const sdk = (options: ClientOptions) => () => {
+    const client = new UserManagementClient({ baseUrl: ORIGIN, ...options });
+    return () => client.users.get(1);
+  };
+  return [
     {
       name: 'fetch + json()',
       description: 'the in-memory fetch alone',
-      call: async () => (await memoryFetch(`${ORIGIN}/users/1`)).json(),
+      make: () => async () => (await memoryFetch(`${ORIGIN}/users/1`)).json(),
     },
     {
       name: 'openapi-fetch',
       description: "GET('/users/{id}'), parseAs json",
-      call: async () => (await raw.GET('/users/{id}', { params: { path: { id: 1 } } })).data,
+      make: () => {
+        const raw = createClient<paths>({ baseUrl: ORIGIN });
+        return async () => (await raw.GET('/users/{id}', { params: { path: { id: 1 } } })).data;
+      },
+    },
+    {
+      name: 'SDK (defaults)',
+      description:
+        'breaker, budget, retries, timeouts, telemetry on (@opentelemetry/api present, no OpenTelemetry SDK registered)',
+      make: sdk({}),
+    },
+    {
+      name: 'SDK (telemetry off)',
+      description: 'defaults, telemetry: false',
+      make: sdk({ telemetry: false }),
+    },
+    {
+      name: 'SDK (breaker + budget off)',
+      description: 'defaults, circuitBreaker: false, retryBudget: false',
+      make: sdk({ circuitBreaker: false, retryBudget: false }),
+    },
+    {
+      name: 'SDK (all off)',
+      description: 'maxRetries 0, circuitBreaker false, retryBudget false, telemetry false',
+      make: sdk({ maxRetries: 0, circuitBreaker: false, retryBudget: false, telemetry: false }),
     },
   ];
-  const variants: [string, string, ClientOptions][] = [
-    [
-      'SDK (defaults)',
-      'breaker, budget, retries, timeouts, telemetry (no-op: @opentelemetry/api present, no SDK)',
-      {},
-    ],
-    ['SDK (telemetry off)', 'defaults, telemetry: false', { telemetry: false }],
-    [
-      'SDK (breaker + budget off)',
-      'defaults, circuitBreaker: false, retryBudget: false',
-      { circuitBreaker: false, retryBudget: false },
-    ],
-    [
-      'SDK (all off)',
-      'maxRetries 0, circuitBreaker false, retryBudget false, telemetry false',
-      { maxRetries: 0, circuitBreaker: false, retryBudget: false, telemetry: false },
-    ],
-  ];
-  for (const [name, description, options] of variants) {
-    const client = sdk(options);
-    list.push({ name, description, call: () => client.users.get(1) });
-  }
-  return list;
 }
 
 async function cpuPerCall(call: () => Promise<unknown>, n: number): Promise<number> {
@@ -86,27 +89,43 @@ async function cpuPerCall(call: () => Promise<unknown>, n: number): Promise<numb
   return (used.user + used.system) / n;
 }
 
-async function main(args: readonly string[]): Promise<LayersResult> {
+/** One stack in this process: warm up, then the CPU µs per call over `calls` sequential calls. */
+async function measureOne(name: string, calls: number): Promise<number> {
+  const layer = layers().find((l) => l.name === name);
+  if (!layer) throw new Error(`no stack named ${JSON.stringify(name)}`);
+  // A benchmark process of its own: nothing else in it uses the network.
+  globalThis.fetch = memoryFetch;
+  const call = layer.make();
+  await cpuPerCall(call, Math.min(5000, calls));
+  await collectGarbage();
+  return cpuPerCall(call, calls);
+}
+
+async function main(args: readonly string[]): Promise<LayersResult | number> {
   const quick = args.includes('--quick');
-  const rounds = quick ? 3 : 5;
-  const blocks = quick ? 4 : 6;
-  const blockCalls = quick ? 200 : 600;
+  const calls = Number(argValue(args, '--calls') ?? (quick ? 3000 : 20_000));
+  const stack = argValue(args, '--stack');
+  if (stack !== undefined) return measureOne(stack, calls);
+  // Each stack in a fresh process per round, the stacks of a round one after the other in a rotated
+  // order: a process holds one client, as an application does, so no stack runs on inline caches that
+  // another stack's objects made polymorphic, and no stack pays for another's garbage.
+  const rounds = quick ? 2 : 5;
   const list = layers();
-  for (const layer of list) await cpuPerCall(layer.call, quick ? 1000 : 3000);
   const cpuUs: Record<string, number[]> = Object.fromEntries(list.map((l) => [l.name, []]));
+  const self = fileURLToPath(import.meta.url);
   for (let round = 0; round < rounds; round++) {
-    const order = rotate(list, round);
-    for (let b = 0; b < blocks; b++) {
-      for (const layer of b % 2 === 0 ? order : [...order].reverse()) {
-        await collectGarbage();
-        cpuUs[layer.name]!.push(await cpuPerCall(layer.call, blockCalls));
-      }
+    for (const layer of rotate(list, round)) {
+      const out = execFileSync(
+        process.execPath,
+        ['--expose-gc', '--import', 'tsx', self, '--stack', layer.name, '--calls', String(calls)],
+        { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      cpuUs[layer.name]!.push(Number(out.trim()));
     }
   }
   return {
     rounds,
-    blocksPerRound: blocks,
-    callsPerBlock: blockCalls,
+    callsPerProcess: calls,
     cpuUs,
     clients: list.map(({ name, description }) => ({ name, description })),
   };

@@ -6,7 +6,7 @@ import type { CustomFetch, FetchOptions } from '../transport/fetch.js';
 import { normalizeHeaders, type HeadersInput } from '../transport/header-values.js';
 import { DEFAULT_MAX_RESPONSE_BYTES } from '../transport/read-body.js';
 import { REDIRECT_POLICIES, type RedirectPolicy } from '../transport/redirects.js';
-import { BYTES, checkNumber } from '../validation.js';
+import { BYTES, checkNumber, checkOneOf } from '../validation.js';
 
 /** Where requests go and how they are sent. */
 export interface ConnectionOptions {
@@ -95,7 +95,13 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
     throw new ConfigError('fetch must be a function with the signature of globalThis.fetch.');
   }
-  const transport = resolveTransport(options.transport);
+  const transport = checkOneOf(
+    'transport',
+    options.transport,
+    TRANSPORTS,
+    CONNECTION_DEFAULTS.transport,
+    "'fetch' or 'undici' (Node only)",
+  );
   if (transport === 'undici' && options.fetch !== undefined) {
     throw new ConfigError(
       "fetch and transport 'undici' cannot be combined: undici.request sends the requests; pass a dispatcher in fetchOptions instead, or drop transport to use your fetch.",
@@ -118,7 +124,7 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
     transport,
     fetchOptions: options.fetchOptions === undefined ? undefined : Object.freeze({ ...options.fetchOptions }),
     headers: normalizeHeaders(options.headers, 'headers', ConfigError),
-    redirects: resolveRedirects(options.redirects),
+    redirects: checkOneOf('redirects', options.redirects, REDIRECT_POLICIES, CONNECTION_DEFAULTS.redirects),
     maxResponseBytes: checkNumber(
       'maxResponseBytes',
       options.maxResponseBytes,
@@ -126,24 +132,6 @@ export function resolveConnection(options: ConnectionOptions): ResolvedConnectio
       CONNECTION_DEFAULTS.maxResponseBytes,
     ),
   };
-}
-
-function resolveTransport(value: unknown): Transport {
-  if (value === undefined) return CONNECTION_DEFAULTS.transport;
-  if (typeof value === 'string' && (TRANSPORTS as readonly string[]).includes(value))
-    return value as Transport;
-  throw new ConfigError(
-    `transport must be 'fetch' or 'undici' (Node only); got ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value}.`,
-  );
-}
-
-function resolveRedirects(value: unknown): RedirectPolicy {
-  if (value === undefined) return CONNECTION_DEFAULTS.redirects;
-  if (typeof value === 'string' && (REDIRECT_POLICIES as readonly string[]).includes(value))
-    return value as RedirectPolicy;
-  throw new ConfigError(
-    `redirects must be one of ${REDIRECT_POLICIES.map((p) => `'${p}'`).join(', ')}; got ${typeof value === 'string' ? `"${value.slice(0, 20)}"` : typeof value}.`,
-  );
 }
 
 function resolveBaseUrl(raw: unknown, fromEnv: boolean): URL {

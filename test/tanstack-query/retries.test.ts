@@ -13,7 +13,7 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, DEFAULTS, UserManagementClient, type ClientOptions } from '../../src/index.js';
 import { createQueries } from '../../src/tanstack-query/index.js';
-import { RetryDriver, until, useFaultServerWithFakeClock } from '../support/drive.js';
+import { RetryDriver, useFaultServerWithFakeClock } from '../support/drive.js';
 import type { FaultServer } from '../support/fault-server.js';
 
 let server: FaultServer;
@@ -64,12 +64,20 @@ function firstFailure<R extends Pick<QueryObserverResult, 'status' | 'failureCou
   return { result, unsubscribe };
 }
 
-/** Requests the server saw for `run`, after any wait anyone scheduled (a minute of fake time) has passed. */
+/** Real I/O turns (setImmediate is not faked), so a request sent after a timer fired reaches the server. */
+async function ioTurns(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise<void>((resolve) => setImmediate(resolve));
+}
+
+/**
+ * Requests the server saw for `run`, once any retry anyone scheduled has had its chance: a minute of fake
+ * time (TanStack's retry delays are 1, 2, 4 s by default), then real I/O turns for a request to land.
+ */
 async function countRequests(run: () => Promise<unknown>): Promise<number> {
   const before = server.requests.length;
   await run();
   await vi.advanceTimersByTimeAsync(60_000);
-  await until(() => true);
+  await ioTurns(50);
   return server.requests.length - before;
 }
 
