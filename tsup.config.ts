@@ -35,13 +35,37 @@ export default defineConfig([
       testing: 'src/testing/index.ts',
       'tanstack-query': 'src/tanstack-query/index.ts',
     },
-    format: ['esm', 'cjs'],
+    format: ['esm'],
     platform: 'node',
     target: 'node20',
     dts: true,
     sourcemap: true,
     clean: true,
-    // No shared chunks: each entry stands alone, so the main entry loads nothing of the testing one.
+    // ESM splits, so what the client loads with import() stays out of the entry: cockatiel (imported
+    // by the breaker's chunk) and the optional features load on first use in Node too, not at import.
+    splitting: true,
+    external: ['user-management-sdk'],
+    shims: true,
+    treeshake: true,
+    define,
+  },
+  {
+    // Node CJS: the same entries, no shared chunks (each entry stands alone; esbuild keeps a lazy
+    // module's require() inside its init function, so cockatiel still loads on first use). `testing` is the user-management-sdk/testing subpath:
+    // msw stays external (an optional peer), Ajv is bundled into it (a devDependency), so neither reaches
+    // the main entry or a production install. `tanstack-query` imports only types of the SDK and of
+    // @tanstack/query-core (an optional peer), so it bundles nothing of either; it names the SDK's types by
+    // the package's own name, kept external, so its declarations refer to the main entry's.
+    entry: {
+      index: 'src/index.ts',
+      testing: 'src/testing/index.ts',
+      'tanstack-query': 'src/tanstack-query/index.ts',
+    },
+    format: ['cjs'],
+    platform: 'node',
+    target: 'node20',
+    dts: true,
+    sourcemap: true,
     splitting: false,
     external: ['user-management-sdk'],
     shims: true,
