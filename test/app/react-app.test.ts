@@ -6,28 +6,22 @@
 // to the end by scrolling the list (infinite scrolling: an IntersectionObserver on the end of the list,
 // no click), opens one, saves an edit, and sees the list show the new name.
 // Skips without Chromium (fails under CI=true), like test/browser/.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPrism } from '../../scripts/lib/prism.mjs';
 import { ROOT } from '../support/build-dist.js';
-import { startJsonServer, type JsonServerHandle } from '../support/json-server.js';
-import { requireRuntime } from '../support/runtime-gate.js';
+import { startJsonServerBehindPrism } from '../support/validating-proxy.js';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = requireRuntime(
-  'react app',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
-);
+// Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
+const HAS_CHROMIUM = requireChromium('react app');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -118,10 +112,9 @@ async function drive(page: Page, url: string, total: number): Promise<void> {
 describe.skipIf(!HAS_CHROMIUM)('examples/react-app in headless Chromium', () => {
   const pageErrors: string[] = [];
   let outDir = '';
-  let userDataDir = '';
   let site: Server | undefined;
   let siteUrl = '';
-  let context: BrowserContext | undefined;
+  let browser: HeadlessChromium | undefined;
   let page: Page;
 
   beforeAll(async () => {
@@ -134,31 +127,18 @@ describe.skipIf(!HAS_CHROMIUM)('examples/react-app in headless Chromium', () => 
     });
     site = staticSite(outDir);
     siteUrl = await listen(site);
-    userDataDir = mkdtempSync(join(tmpdir(), 'ums-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     if (site?.listening) {
       site.closeAllConnections();
       await new Promise<void>((resolve) => site?.close(() => resolve()));
     }
-    for (const dir of [outDir, userDataDir]) if (dir) rmSync(dir, { recursive: true, force: true });
+    if (outDir) rmSync(outDir, { recursive: true, force: true });
   });
 
   it("the subpath's browser build imports nothing at run time: TanStack and the SDK are types only", () => {
@@ -174,14 +154,11 @@ describe.skipIf(!HAS_CHROMIUM)('examples/react-app in headless Chromium', () => 
   it('against Prism (validating proxy, json-server behind it): the same, and the edit is on the server', async () => {
     const fixture = (name: string): unknown =>
       JSON.parse(readFileSync(join(ROOT, `test/conformance/fixtures/${name}.json`), 'utf8'));
-    let server: JsonServerHandle | undefined;
-    let prism: Awaited<ReturnType<typeof startPrism>> | undefined;
+    const { prism, stop } = await startJsonServerBehindPrism({
+      db: { users: fixture('users'), groups: fixture('groups'), memberships: fixture('memberships') },
+      middlewares: [fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url))],
+    });
     try {
-      server = await startJsonServer({
-        db: { users: fixture('users'), groups: fixture('groups'), memberships: fixture('memberships') },
-        middlewares: [fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url))],
-      });
-      prism = await startPrism({ mode: 'proxy', upstream: server.url });
       const app = `${siteUrl}/?api=${encodeURIComponent(prism.url)}&token=app-token`;
       await drive(page, app, 25);
       // A fresh page load reads the edit back from the server, through Prism.
@@ -201,8 +178,7 @@ describe.skipIf(!HAS_CHROMIUM)('examples/react-app in headless Chromium', () => 
         prism.logs.filter((line) => /status code with those defined/.test(line)).length,
       ).toBeLessThanOrEqual(prism.logs.filter((line) => /has returned 304/.test(line)).length);
     } finally {
-      await prism?.stop();
-      await server?.stop();
+      await stop();
     }
   });
 });

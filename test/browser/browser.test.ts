@@ -3,29 +3,21 @@
 // and, because it sends Authorization / X-SDK-Version / Content-Type, needs a CORS preflight.
 // Chromium is Debian's (`apt-get install chromium`; .ci/run installs it); without it the suite skips
 // loudly, and under CI=true it fails.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultServer, type FaultServer } from '../support/fault-server.js';
 import { ROOT } from '../support/build-dist.js';
-import { requireRuntime } from '../support/runtime-gate.js';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium.js';
 
 type Sdk = typeof import('../../src/index.js');
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
-const HAS_CHROMIUM = requireRuntime(
-  'browser',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) ` +
-        'or set CHROMIUM_PATH to run the real-browser test.',
-);
+const HAS_CHROMIUM = requireChromium('browser');
 
 const BROWSER_BUNDLE = join(ROOT, 'dist/browser/index.js');
 const NODE_IMPORT =
@@ -117,8 +109,7 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
   let site: Server | undefined;
   let apiUrl = '';
   let siteUrl = '';
-  let userDataDir: string | undefined;
-  let context: BrowserContext | undefined;
+  let browser: HeadlessChromium | undefined;
   let page: Page;
 
   beforeAll(async () => {
@@ -142,21 +133,8 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
     site = staticSite(bundle);
     siteUrl = await listen(site);
 
-    userDataDir = mkdtempSync(join(tmpdir(), 'ums-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
     await page.goto(`${siteUrl}/`);
@@ -168,9 +146,8 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await Promise.all([close(site), close(proxy), api?.close()]);
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('ships a browser build with no node: imports, in the file and in the bundle the page loads', () => {

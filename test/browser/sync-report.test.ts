@@ -1,33 +1,22 @@
 // The sync report (report.html) opened in headless Chromium: it renders the totals, the timeline chart,
 // the error table and the conflicts without any script or network. Skips without /usr/bin/chromium, and
 // fails under CI=true instead (test/support/runtime-gate.ts), like the other Chromium suites.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireRuntime } from '../support/runtime-gate.js';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium.js';
 import { writeDemoReport } from '../support/sync-demo-report.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAS_CHROMIUM = requireRuntime(
-  'sync report in Chromium',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
-);
+const HAS_CHROMIUM = requireChromium('sync report in Chromium');
 
 describe.skipIf(!HAS_CHROMIUM)('the sync HTML report in headless Chromium', () => {
   let dir: string;
-  let browser: Browser;
+  let browser: HeadlessChromium;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'um-sync-report-'));
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu'],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -36,7 +25,7 @@ describe.skipIf(!HAS_CHROMIUM)('the sync HTML report in headless Chromium', () =
 
   it('shows the totals, a chart with bars for synced and failed records, the errors and the conflicts', async () => {
     const report = await writeDemoReport(dir);
-    const page = await browser.newPage();
+    const page = await browser.context.newPage();
     const requests: string[] = [];
     page.on('request', (r) => requests.push(r.url()));
     await page.goto(pathToFileURL(join(dir, 'report', 'report.html')).href);

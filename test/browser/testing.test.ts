@@ -1,25 +1,18 @@
 // user-management-sdk/testing's browser build (dist/browser/testing.js) in headless Chromium: the mock's
 // in-process fetch behind the SDK's browser build, and its MSW handlers under a real service worker
 // (setupWorker), bundled the way an app's bundler would. Skips without Chromium (fails under CI=true), like browser.test.ts.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-dist.js';
-import { requireRuntime } from '../support/runtime-gate.js';
+import { launchChromium, requireChromium, type HeadlessChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 // Without Chromium the suite skips with a message; under CI (CI=true) it fails instead.
-const HAS_CHROMIUM = requireRuntime(
-  'browser (testing subpath)',
-  existsSync(CHROMIUM)
-    ? undefined
-    : `no Chromium at ${CHROMIUM}. Install it (as root: DEBIAN_FRONTEND=noninteractive apt-get install -y chromium) or set CHROMIUM_PATH.`,
-);
+const HAS_CHROMIUM = requireChromium('browser (testing subpath)');
 const TESTING_BUNDLE = join(ROOT, 'dist/browser/testing.js');
 const NODE_IMPORT =
   /\bfrom\s*["']node:|\bimport\s*\(\s*["']node:|\brequire\s*\(\s*["']node:|\bimport\s*["']node:/;
@@ -45,8 +38,7 @@ interface AppWindow {
 describe.skipIf(!HAS_CHROMIUM)('user-management-sdk/testing in headless Chromium', () => {
   const pageErrors: string[] = [];
   let site: Server | undefined;
-  let userDataDir: string | undefined;
-  let context: BrowserContext | undefined;
+  let browser: HeadlessChromium | undefined;
   let page: Page;
   let app = '';
 
@@ -76,13 +68,8 @@ describe.skipIf(!HAS_CHROMIUM)('user-management-sdk/testing in headless Chromium
     });
     const siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
 
-    userDataDir = mkdtempSync(join(tmpdir(), 'ums-chromium-mock-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await launchChromium();
+    page = browser.page;
     page.on('pageerror', (error) => pageErrors.push(error.message));
     await page.goto(`${siteUrl}/`);
     await page.waitForFunction(
@@ -95,12 +82,11 @@ describe.skipIf(!HAS_CHROMIUM)('user-management-sdk/testing in headless Chromium
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     if (site?.listening) {
       site.closeAllConnections();
       await new Promise<void>((resolve) => site!.close(() => resolve()));
     }
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('ships a browser build of the mock with no node: imports', () => {

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { startPrism } from '../../scripts/lib/prism.mjs';
-import { startJsonServer } from '../support/json-server.js';
+import { startJsonServerBehindPrism } from '../support/validating-proxy.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -18,7 +17,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const fixture = async (name: string): Promise<unknown> =>
     JSON.parse(await readFile(new URL(`./fixtures/${name}.json`, import.meta.url), 'utf8'));
-  const server = await startJsonServer({
+  const { prism, stop } = await startJsonServerBehindPrism({
     db: {
       users: await fixture('users'),
       groups: await fixture('groups'),
@@ -31,15 +30,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
       fileURLToPath(new URL('../support/json-server-nested-ids.cjs', import.meta.url)),
     ],
   });
-  try {
-    const prism = await startPrism({ mode: 'proxy', upstream: server.url });
-    project.provide('conformanceUrl', prism.url);
-    return async () => {
-      await prism.stop();
-      await server.stop();
-    };
-  } catch (err) {
-    await server.stop();
-    throw err;
-  }
+  project.provide('conformanceUrl', prism.url);
+  return stop;
 }
