@@ -15,12 +15,6 @@ export function bounded<T>(
   onAbort: () => Error,
 ): Promise<T> {
   if (signal?.aborted) return Promise.reject(onAbort());
-  // Nothing left: fail now rather than on a 0 ms timer. The wait may start late (after a chunk the
-  // client loads on first use), and a timer armed past its end would fire only on the next timer turn.
-  if (msLeft <= 0) {
-    promise.catch(() => undefined); // its own failure no longer matters to this caller
-    return Promise.reject(onTimeout());
-  }
   return new Promise<T>((resolve, reject) => {
     const stop = onTimeoutOrAbort(msLeft, signal, (end) => {
       reject(end === 'timeout' ? onTimeout() : onAbort());

@@ -18,14 +18,22 @@ export function onTimeoutOrAbort(
   onEnd: (end: WatchEnd) => void,
   clock?: TimeoutClock,
 ): () => void {
+  let watching = true;
   const onTimeout = (): void => {
+    if (!watching) return;
+    watching = false;
     signal?.removeEventListener('abort', onAbort);
     onEnd('timeout');
   };
-  // On the client's shared clock (attempt timeouts), else a timer of its own.
-  const entry = Number.isFinite(ms) && clock ? clock.watch(ms, onTimeout) : undefined;
-  const timer = Number.isFinite(ms) && !clock ? setTimeout(onTimeout, Math.max(0, ms)) : undefined;
+  const timed = Number.isFinite(ms);
+  // On the client's shared clock (attempt timeouts), else a timer of its own. Nothing left (a wait that
+  // started late, e.g. after a chunk loaded on first use) ends on a microtask, not a 0 ms timer, which
+  // would let it run a timer turn past its end (and never, under a fake clock nobody advances).
+  const entry = timed && clock ? clock.watch(ms, onTimeout) : undefined;
+  const timer = timed && !clock && ms > 0 ? setTimeout(onTimeout, ms) : undefined;
+  if (timed && !clock && ms <= 0) queueMicrotask(onTimeout);
   const stopTimer = (): void => {
+    watching = false;
     clearTimeout(timer);
     if (entry) clock?.cancel(entry);
   };

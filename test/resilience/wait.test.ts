@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { wait } from '../../src/resilience/wait.js';
+import { onTimeoutOrAbort, wait } from '../../src/resilience/wait.js';
 
 /** Tracks whether a promise settled, without letting a rejection go unhandled. */
 function track(promise: Promise<void>): { settled: () => boolean } {
@@ -77,5 +77,37 @@ describe('wait', () => {
   it('rejects for an already-aborted signal even when there is nothing to wait for', async () => {
     const reason = new Error('already gone');
     await expect(wait(0, AbortSignal.abort(reason))).rejects.toBe(reason);
+  });
+});
+
+describe('onTimeoutOrAbort with nothing left', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('ends on a microtask, with no timer, once — even under a fake clock nobody advances', async () => {
+    for (const ms of [0, -1, -5_000]) {
+      const onEnd = vi.fn();
+      onTimeoutOrAbort(ms, undefined, onEnd);
+      expect(onEnd).not.toHaveBeenCalled(); // never synchronously: the caller finishes its set-up first
+      expect(vi.getTimerCount()).toBe(0);
+      await Promise.resolve();
+      expect(onEnd.mock.calls).toEqual([['timeout']]);
+    }
+  });
+
+  it('does not end once cancelled, or once its signal aborted first', async () => {
+    const cancelled = vi.fn();
+    onTimeoutOrAbort(0, undefined, cancelled)();
+    const ctl = new AbortController();
+    const aborted = vi.fn();
+    onTimeoutOrAbort(0, ctl.signal, aborted);
+    ctl.abort();
+    await Promise.resolve();
+    expect(cancelled).not.toHaveBeenCalled();
+    expect(aborted.mock.calls).toEqual([['abort']]);
   });
 });
