@@ -106,4 +106,15 @@ describe("transport: 'undici' reads bodies into a BufferedResponse", () => {
     expect(err).toBeInstanceOf(ResponseTooLargeError);
     expect(err).toMatchObject({ limitBytes: 2048 });
   });
+
+  it('serves `raw` too: openapi-fetch reads the body, and a stream when asked for one', async () => {
+    const user = { id: 1, name: 'Ada' };
+    const baseUrl = await chunkedServer(200, JSON.stringify(user), 2);
+    const client = new UserManagementClient({ baseUrl, transport: 'undici', logLevel: 'off' });
+    const { data, response } = await client.raw.GET('/users/{id}', { params: { path: { id: 1 } } });
+    expect(data).toEqual(user);
+    expect(response.status).toBe(200);
+    const streamed = await client.raw.GET('/users/{id}', { params: { path: { id: 1 } }, parseAs: 'stream' });
+    await expect(new Response(streamed.data).json()).resolves.toEqual(user);
+  });
 });
