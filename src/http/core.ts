@@ -87,11 +87,14 @@ export class Core {
     const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
     for (const k in path) url = url.replace(`{${k}}`, encodeURIComponent(String(path[k])));
-    const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
+    // The path goes to openapi-fetch with its parameters already in (encoded as its default path
+    // serializer does for these primitive values), so it does not parse the template a second time.
+    const params = { query };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
-    if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
+    const serialized = body === undefined ? undefined : serializeBody(body);
     const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
+    const signalInInit = this.#signalInInit;
     const absolute = this.#config.baseUrl + url;
     return this.#pipeline.execute(
       {
@@ -99,24 +102,31 @@ export class Core {
         op,
         url: absolute,
         body,
-        cache: {
-          key: urlWithQuery(absolute, query),
-          tag: op.tag,
-          list: op.pagination != null,
-          // Only reads the spec says can be revalidated (If-None-Match) are kept.
-          store: op.acceptsIfNoneMatch === true && options?.cache !== false,
-        },
+        // Read only by the response cache: built only for a client that has one.
+        cache: this.#config.cache
+          ? {
+              key: urlWithQuery(absolute, query),
+              tag: op.tag,
+              list: op.pagination != null,
+              // Only reads the spec says can be revalidated (If-None-Match) are kept.
+              store: op.acceptsIfNoneMatch === true && options?.cache !== false,
+            }
+          : undefined,
         send: ({ signal, headers, fetch }) => {
-          const attempt: Record<string, unknown> = { ...init };
+          const attempt: Record<string, unknown> = { params, parseAs: 'text' };
+          if (serialized !== undefined) {
+            attempt.body = serialized;
+            attempt.bodySerializer = asIs;
+          }
           if (headers || conditional) attempt.headers = { ...conditional, ...headers };
           // The signal goes beside the Request where the transport can take it so (one follow instead
           // of two, see takesSignalInInit), else on it.
-          if (fetch && this.#signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
+          if (fetch && signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
           else {
             attempt.signal = signal;
             if (fetch) attempt.fetch = fetch;
           }
-          return request(op.method, op.path, attempt);
+          return request(op.method, url, attempt);
         },
       },
       options,
