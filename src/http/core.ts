@@ -17,7 +17,6 @@ import {
   type Page,
 } from './page.js';
 import { APIPromise, PagePromise } from './response.js';
-import { takesSignalInInit } from '../transport/fetch.js';
 import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
 import { loadFailed } from '../load-once.js';
@@ -65,12 +64,10 @@ export class Core {
   readonly #request: LooseRequest;
   readonly #config: ResolvedConfig;
   readonly #pipeline: Pipeline;
-  readonly #signalInInit: boolean;
 
   constructor(raw: Client<paths>, config: ResolvedConfig, pipeline: Pipeline) {
     this.#config = config;
     this.#pipeline = pipeline;
-    this.#signalInInit = takesSignalInInit(config.fetch, config.transport);
     // One generic entry into openapi-fetch for every operation: the operation table supplies method and
     // path at run time, and the public signatures (CallInput/Result by operationId) carry the types.
     this.#request = (raw.request as unknown as LooseRequest).bind(raw);
@@ -94,7 +91,6 @@ export class Core {
     const serialized = body === undefined ? undefined : serializeBody(body);
     const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
-    const signalInInit = this.#signalInInit;
     const absolute = this.#config.baseUrl + url;
     return this.#pipeline.execute(
       {
@@ -113,19 +109,17 @@ export class Core {
             }
           : undefined,
         send: ({ signal, headers, fetch }) => {
-          const attempt: Record<string, unknown> = { params, parseAs: 'text' };
+          // The signal goes on the request openapi-fetch builds. Where the SDK makes the fetch call
+          // itself that is a PlainRequest, whose signal is a plain field the SDK hands fetch as
+          // `init.signal`, so only fetch's own Request follows it (see takesSignalInInit); an
+          // application's fetch gets a Request that follows it.
+          const attempt: Record<string, unknown> = { params, parseAs: 'text', signal };
           if (serialized !== undefined) {
             attempt.body = serialized;
             attempt.bodySerializer = asIs;
           }
           if (headers || conditional) attempt.headers = { ...conditional, ...headers };
-          // The signal goes beside the Request where the transport can take it so (one follow instead
-          // of two, see takesSignalInInit), else on it.
-          if (fetch && signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
-          else {
-            attempt.signal = signal;
-            if (fetch) attempt.fetch = fetch;
-          }
+          if (fetch) attempt.fetch = fetch;
           return request(op.method, url, attempt);
         },
       },
