@@ -6,10 +6,21 @@ import {
   type RequestOptions,
   type APIPromise,
   type PagePromise,
+  allItems,
   type ListAllOptions,
+  modifyItem,
   type ModifyFn,
   type ModifyOptions,
-} from '../../http/resource.js';
+} from '../../core/resource.js';
+import { groupsList } from '../funcs/groupsList.js';
+import { groupsCreate } from '../funcs/groupsCreate.js';
+import { groupsGet } from '../funcs/groupsGet.js';
+import { groupsUpdate } from '../funcs/groupsUpdate.js';
+import { groupsDelete } from '../funcs/groupsDelete.js';
+import { groupsListMemberships } from '../funcs/groupsListMemberships.js';
+import { groupsAddMembership } from '../funcs/groupsAddMembership.js';
+import { groupsRemoveMembership } from '../funcs/groupsRemoveMembership.js';
+import { listGroupsOperation } from '../operations.js';
 import type {
   Group,
   GroupPatch,
@@ -23,7 +34,7 @@ import type {
 /**
  * Groups of users, and who is a member of which.
  *
- * One method per operation of the tag `groups`, as `client.groups`.
+ * One method per operation of the tag `groups`, as `client.groups`; each calls the standalone function of user-management-sdk/funcs with the client.
  */
 export class Groups extends Resource {
   /**
@@ -46,7 +57,7 @@ export class Groups extends Resource {
    * ```
    */
   list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<Group> {
-    return this.core.page('listGroups', { query: params }, options);
+    return groupsList(this.core, params, options);
   }
 
   /**
@@ -62,7 +73,7 @@ export class Groups extends Resource {
    * ```
    */
   listAll(params?: ListGroupsParams, options?: ListAllOptions): AsyncGenerator<Group, void, undefined> {
-    return this.core.all('listGroups', { query: params }, options);
+    return allItems(this.core, 'listGroups', listGroupsOperation, { query: params }, options);
   }
 
   /**
@@ -84,7 +95,7 @@ export class Groups extends Resource {
    * ```
    */
   create(body: NewGroup, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('createGroup', { body }, options);
+    return groupsCreate(this.core, body, options);
   }
 
   /**
@@ -102,7 +113,7 @@ export class Groups extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('getGroup', { path: { id } }, options);
+    return groupsGet(this.core, id, options);
   }
 
   /**
@@ -125,7 +136,7 @@ export class Groups extends Resource {
    * ```
    */
   update(id: number, body: GroupPatch, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('updateGroup', { path: { id }, body }, options);
+    return groupsUpdate(this.core, id, body, options);
   }
 
   /**
@@ -146,7 +157,7 @@ export class Groups extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('deleteGroup', { path: { id } }, options);
+    return groupsDelete(this.core, id, options);
   }
 
   /**
@@ -174,7 +185,7 @@ export class Groups extends Resource {
     params?: ListGroupMembershipsParams,
     options?: RequestOptions,
   ): PagePromise<Membership> {
-    return this.core.page('listGroupMemberships', { path: { id }, query: params }, options);
+    return groupsListMemberships(this.core, id, params, options);
   }
 
   /**
@@ -197,7 +208,7 @@ export class Groups extends Resource {
    * ```
    */
   addMembership(id: number, body: NewMembership, options?: RequestOptions): APIPromise<Membership> {
-    return this.core.call('addGroupMembership', { path: { id }, body }, options);
+    return groupsAddMembership(this.core, id, body, options);
   }
 
   /**
@@ -216,7 +227,7 @@ export class Groups extends Resource {
    * ```
    */
   removeMembership(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('removeGroupMembership', { path: { id } }, options);
+    return groupsRemoveMembership(this.core, id, options);
   }
 
   /**
@@ -234,6 +245,12 @@ export class Groups extends Resource {
    * ```
    */
   modify(id: number, change: ModifyFn<Group, GroupPatch>, options?: ModifyOptions): Promise<Group> {
-    return this.core.modify('getGroup', 'updateGroup', { id }, change, options);
+    return modifyItem(
+      (o) => groupsGet(this.core, id, o),
+      (patch, o) => groupsUpdate(this.core, id, patch, o),
+      change,
+      options,
+      `client.groups.modify(${String(id)})`,
+    );
   }
 }

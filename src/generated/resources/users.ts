@@ -6,16 +6,25 @@ import {
   type RequestOptions,
   type APIPromise,
   type PagePromise,
+  allItems,
   type ListAllOptions,
+  modifyItem,
   type ModifyFn,
   type ModifyOptions,
-} from '../../http/resource.js';
+} from '../../core/resource.js';
+import { usersList } from '../funcs/usersList.js';
+import { usersCreate } from '../funcs/usersCreate.js';
+import { usersGet } from '../funcs/usersGet.js';
+import { usersReplace } from '../funcs/usersReplace.js';
+import { usersUpdate } from '../funcs/usersUpdate.js';
+import { usersDelete } from '../funcs/usersDelete.js';
+import { listUsersOperation } from '../operations.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**
  * Users of the organisation.
  *
- * One method per operation of the tag `users`, as `client.users`.
+ * One method per operation of the tag `users`, as `client.users`; each calls the standalone function of user-management-sdk/funcs with the client.
  */
 export class Users extends Resource {
   /**
@@ -38,7 +47,7 @@ export class Users extends Resource {
    * ```
    */
   list(params?: ListUsersParams, options?: RequestOptions): PagePromise<User> {
-    return this.core.page('listUsers', { query: params }, options);
+    return usersList(this.core, params, options);
   }
 
   /**
@@ -54,7 +63,7 @@ export class Users extends Resource {
    * ```
    */
   listAll(params?: ListUsersParams, options?: ListAllOptions): AsyncGenerator<User, void, undefined> {
-    return this.core.all('listUsers', { query: params }, options);
+    return allItems(this.core, 'listUsers', listUsersOperation, { query: params }, options);
   }
 
   /**
@@ -76,7 +85,7 @@ export class Users extends Resource {
    * ```
    */
   create(body: NewUser, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('createUser', { body }, options);
+    return usersCreate(this.core, body, options);
   }
 
   /**
@@ -94,7 +103,7 @@ export class Users extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('getUser', { path: { id } }, options);
+    return usersGet(this.core, id, options);
   }
 
   /**
@@ -117,7 +126,7 @@ export class Users extends Resource {
    * ```
    */
   replace(id: number, body: UserReplace, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('replaceUser', { path: { id }, body }, options);
+    return usersReplace(this.core, id, body, options);
   }
 
   /**
@@ -140,7 +149,7 @@ export class Users extends Resource {
    * ```
    */
   update(id: number, body: UserPatch, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('updateUser', { path: { id }, body }, options);
+    return usersUpdate(this.core, id, body, options);
   }
 
   /**
@@ -161,7 +170,7 @@ export class Users extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('deleteUser', { path: { id } }, options);
+    return usersDelete(this.core, id, options);
   }
 
   /**
@@ -179,6 +188,12 @@ export class Users extends Resource {
    * ```
    */
   modify(id: number, change: ModifyFn<User, UserPatch>, options?: ModifyOptions): Promise<User> {
-    return this.core.modify('getUser', 'updateUser', { id }, change, options);
+    return modifyItem(
+      (o) => usersGet(this.core, id, o),
+      (patch, o) => usersUpdate(this.core, id, patch, o),
+      change,
+      options,
+      `client.users.modify(${String(id)})`,
+    );
   }
 }
