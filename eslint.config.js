@@ -16,6 +16,7 @@ const LAYERS = [
     'the entry modules',
     [
       'src/index.ts',
+      'src/cjs-bundle.ts',
       'src/core/index.ts',
       'src/funcs',
       'src/testing',

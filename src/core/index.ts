@@ -50,4 +50,11 @@ export {
   QueueFullError,
   RedirectError,
   ResponseTooLargeError,
+  type ApiErrorInit,
+  type RedirectErrorInit,
+  type AttemptRecord,
+  type FieldError,
+  type Problem,
+  type RateLimitInfo,
+  type TimeoutKind,
 } from '../errors.js';

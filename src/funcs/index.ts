@@ -20,3 +20,8 @@
 // The generated list (src/generated/funcs/index.ts), so that a provider's new operation gets its
 // function with no hand-written line; the API report (etc/user-management-sdk-funcs.api.md) reviews it.
 export * from '../generated/funcs/index.js';
+// The types of the functions' signatures, so this entry documents itself (the values live in /core).
+export type { UserManagementCore } from '../core/user-management-core.js';
+export type { RequestOptions } from '../config.js';
+export type { APIPromise, PagePromise, WithResponse } from '../http/response.js';
+export type { Page } from '../http/page.js';
