@@ -11,7 +11,8 @@ export const USAGE = `Usage:
   user-management sync users <file> [options]       sync users from a .csv, .jsonl/.ndjson or .json file
   user-management sync reprocess <dead-letter file> [options]
                                                     run the dead-lettered records again
-  user-management sync status --state <dir>         where the run in a state directory stands
+  user-management sync status --state <dir> [--json]
+                                                    where the run in a state directory stands
 
 Options (sync users, sync reprocess):
   --map <module>            module whose default export maps a source record to a user (or undefined to skip)
@@ -61,6 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       args: [...argv],
       allowPositionals: true,
       strict: true,
+      tokens: true,
       options: {
         map: { type: 'string' },
         key: { type: 'string', default: 'email' },
@@ -98,6 +100,13 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     );
   if (command === 'status' && file !== undefined)
     throw new UsageError('sync status takes --state <dir>, not a file.');
+  if (command === 'status') {
+    // status only reads the state directory: a flag it would ignore (--dry-run, --map, …) is a mistake
+    // the user should hear about, not a silent no-op.
+    const ignored = parsed.tokens.find((t) => t.kind === 'option' && t.name !== 'state' && t.name !== 'json');
+    if (ignored?.kind === 'option')
+      throw new UsageError(`sync status takes only --state and --json; got ${ignored.rawName}.`);
+  }
   if (v.key !== 'email' && v.key !== 'username')
     throw new UsageError(`--key must be email or username; got ${v.key}.`);
   if (v.conflict !== 'source-wins' && v.conflict !== 'target-wins' && v.conflict !== 'fail')

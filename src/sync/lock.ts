@@ -108,7 +108,8 @@ function readLock(path: string): { pid: number; token: string } | undefined {
   return { pid: Number.isInteger(pid) && pid > 0 ? pid : 0, token };
 }
 
-function isAlive(pid: number): boolean {
+/** Whether a process with this pid runs (EPERM: it does, as another user). */
+export function isAlive(pid: number): boolean {
   if (pid === 0) return false;
   try {
     process.kill(pid, 0);

@@ -19,13 +19,11 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import {
   createReadStream,
   existsSync,
-  mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   unlinkSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'user-management-sdk';
@@ -37,6 +35,7 @@ import { DiskMap } from './disk-map.js';
 import { AppendFile, ensurePrivateDir, writePrivateFileAtomic } from './files.js';
 import { acquireStateLock, lockHolder } from './lock.js';
 import { RowSet } from './row-set.js';
+import { privateTempDir } from './temp-dir.js';
 import { Tally, type FailureInfo } from './tally.js';
 import type { SyncKey, SyncOutcome, SyncRunSummary, SyncStatus, SyncTotals } from './types.js';
 
@@ -329,11 +328,6 @@ export class SyncState {
       } else this.#apply(parsed as Entry);
     }
   }
-}
-
-/** A new owner-only directory under the system's temp directory. */
-function privateTempDir(): string {
-  return mkdtempSync(join(tmpdir(), 'um-sync-'));
 }
 
 function encryptedState(dir: string): InvalidArgumentError {

@@ -107,6 +107,24 @@ describe('CLI progress', () => {
     view.stop();
     expect(lines).toEqual(['sync: 60/100 records, 10.0/s (created 55, updated 0, unchanged 0, failed 5)\n']);
   });
+
+  it('draws a bar with counts, rate and totals on a terminal, growing the total when more records arrive than announced', () => {
+    let out = '';
+    const terminal = { write: (s: string) => ((out += s), true), isTTY: true, columns: 200 };
+    let now = 0;
+    const view = createProgress(terminal, () => now);
+    const totals = { ...emptyTotals(), read: 10, created: 10 };
+    view.update({ done: 10, total: 100, totals });
+    now = 10_000;
+    // More done than the announced total (a CSV longer than its estimate): the bar's total follows.
+    view.update({ done: 150, total: 100, totals: { ...totals, read: 150, created: 140, failed: 10 } });
+    view.stop();
+    // stop() draws the last state (cli-progress redraws on stop); the cursor is shown again.
+    const last = out.slice(out.lastIndexOf('sync '));
+    expect(last).toMatch(/^sync \S+ 150\/150 \| 15\.0\/s \| ETA /);
+    expect(last).toContain('created 140 updated 0 unchanged 0 failed 10');
+    expect(out).toContain('\u001b[?25h');
+  });
 });
 
 describe('CLI --map', () => {

@@ -202,6 +202,14 @@ describe('CLI arguments', () => {
     });
   });
 
+  it('parses sync status with --state and --json', () => {
+    expect(parseCliArgs(['sync', 'status', '--state', 's', '--json'])).toMatchObject({
+      command: 'status',
+      state: 's',
+      json: true,
+    });
+  });
+
   it.each([
     [['sync', 'users']],
     [['sync', 'users', 'a.csv', '--key', 'id']],
@@ -209,6 +217,8 @@ describe('CLI arguments', () => {
     [['sync', 'users', 'a.csv', '--delete-threshold', '2']],
     [['sync', 'reprocess', 'd.jsonl', '--delete-missing']],
     [['sync', 'status', 'file']],
+    [['sync', 'status', '--state', 's', '--dry-run']],
+    [['sync', 'status', '--map', 'm.mjs']],
     [['sync', 'users', 'a.csv', '--nope']],
     [['sync', 'users', 'a.csv', '--alert-webhook', 'ftp://x']],
     [['users', 'a.csv']],
