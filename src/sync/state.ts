@@ -16,14 +16,7 @@
 // seen keys; removed when the run ends). bases.jsonl, the snapshot of earlier versions, is read once
 // and removed by the next finished run.
 import { randomBytes, randomUUID } from 'node:crypto';
-import {
-  createReadStream,
-  existsSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  unlinkSync,
-} from 'node:fs';
+import { createReadStream, existsSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { InvalidArgumentError } from 'user-management-sdk';
