@@ -171,9 +171,10 @@ export default defineConfig([
     sourcemap: true,
     // Code splitting here, so that an application pays only for what it uses: each optional feature
     // (OAuth2 client credentials, the rate limiter, the concurrency cap, the failure-rate breaker,
-    // OpenTelemetry, the response cache, info/debug logging) is an import() the client runs only when the option is set (src/load-once.ts), and cockatiel
-    // is an import() on the breaker's first use — its module scope makes an AbortController, which
-    // Cloudflare Workers refuse at start-up (src/resilience/breaker.ts). Each stays a chunk of its own
+    // OpenTelemetry, the response cache, info/debug logging) is an import() the client runs only when the option is set (src/load-once.ts); cockatiel
+    // is an import() at the breaker's first counted failure — its module scope makes an AbortController,
+    // which Cloudflare Workers refuse at start-up (src/resilience/breaker.ts) — and redirect following one
+    // at the first redirect (src/transport/redirects.ts). Each stays a chunk of its own
     // (`<module>-<hash>.js`, the names package.json "size-limit" and test/package/lazy-chunks.test.ts use)
     // for the application's bundler to split the same way.
     splitting: true,

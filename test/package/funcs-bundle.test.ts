@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../support/build-dist.js';
 
 const LAZY =
-  /\/(?:oauth2|rate-limit-step|concurrency-step|cockatiel-sampling|otel|cache-step|logging-step|modify)-[^/]+\.js$/;
+  /\/(?:cockatiel|follow-redirects|oauth2|rate-limit-step|concurrency-step|cockatiel-sampling|otel|cache-step|logging-step|modify)-[^/]+\.js$/;
 
 /** The code an app loads up front (every output but the lazy chunks of unconfigured features), and its gzip size. */
 async function bundle(contents: string): Promise<{ text: string; gzip: number }> {

@@ -35,7 +35,15 @@ describe('the Node ESM build loads cockatiel and optional features on first use'
     expect(files.size).toBeGreaterThan(1); // it does split into chunks
     expect([...bare]).not.toContain('cockatiel');
     const names = [...files].map((f) => f.slice(f.lastIndexOf('/') + 1));
-    for (const lazy of ['cockatiel-', 'oauth2-', 'otel-', 'cache-step-', 'rate-limit-step-', 'modify-'])
+    for (const lazy of [
+      'cockatiel-',
+      'follow-redirects-',
+      'oauth2-',
+      'otel-',
+      'cache-step-',
+      'rate-limit-step-',
+      'modify-',
+    ])
       expect(names.filter((n) => n.startsWith(lazy))).toEqual([]);
   });
 
