@@ -1,6 +1,7 @@
 // Renders the standalone functions (`funcs/<name>.ts`, user-management-sdk/funcs): one module per
 // operation, `usersGet(core, id, options)`, importing only its own row of the operation table, so that a
-// bundler keeps exactly the operations an application calls. The resource methods (render.ts) call them.
+// bundler keeps exactly the operations an application calls. The resource methods (render.ts) make the
+// same call from the same signature (signature.ts).
 import type { MethodModel, SdkModel } from './model.js';
 import { SpecError } from './spec.js';
 import { header, typeImports } from './render.js';

@@ -1,7 +1,7 @@
 // Renders the generated TypeScript files from the SDK model: the operation table, the models, one class
 // per tag and the client's resource base. Strings in, strings out: no I/O here.
 import type { MethodModel, SdkModel } from './model.js';
-import { doc, exampleArgs, exampleLines, funcName, rowName, sentence, signatureOf } from './signature.js';
+import { doc, exampleArgs, exampleLines, rowName, sentence, signatureOf } from './signature.js';
 
 /** The "do not edit" header every generated file starts with. */
 export function header(specLabel: string): string {
@@ -106,7 +106,7 @@ function renderMethod(method: MethodModel): string {
   let text =
     doc(lines, '  ') +
     `  ${method.name}(${sig.args.join(', ')}): ${sig.returnType} {\n` +
-    `    return ${funcName(method)}(this.core, ${sig.names.join(', ')});\n` +
+    `    return ${sig.paginated ? 'pageOperation' : 'callOperation'}(this.core, '${method.operationId}', ${rowName(method.operationId)}, ${sig.input}, options);\n` +
     `  }\n`;
   if (sig.paginated && method.name === 'list') {
     text +=
@@ -140,6 +140,7 @@ function renderModify(r: SdkModel['resources'][number]): string {
   const { get, update } = r.modify;
   const args = get.row.pathParams.map((p, i) => `${p.name}: ${get.pathTypes[i] ?? 'never'}`);
   const names = get.row.pathParams.map((p) => p.name);
+  const path = `{ ${names.join(', ')} }`;
   const what = `client.${r.property}.modify(${names.map((n) => `\${String(${n})}`).join(', ')})`;
   const ids = get.row.pathParams.map(() => '1').join(', ');
   return (
@@ -163,8 +164,8 @@ function renderModify(r: SdkModel['resources'][number]): string {
     ) +
     `  modify(${[...args, `change: ModifyFn<${get.resultType}, ${update.bodyType ?? 'never'}>`, 'options?: ModifyOptions'].join(', ')}): Promise<${update.resultType}> {\n` +
     `    return modifyItem(\n` +
-    `      (o) => ${funcName(get)}(this.core, ${[...names, 'o'].join(', ')}),\n` +
-    `      (patch, o) => ${funcName(update)}(this.core, ${[...names, 'patch', 'o'].join(', ')}),\n` +
+    `      (o) => callOperation(this.core, '${get.operationId}', ${rowName(get.operationId)}, { path: ${path} }, o),\n` +
+    `      (patch, o) => callOperation(this.core, '${update.operationId}', ${rowName(update.operationId)}, { path: ${path}, body: patch }, o),\n` +
     `      change,\n      options,\n      \`${what}\`,\n    );\n` +
     `  }\n`
   );
@@ -189,7 +190,11 @@ export function typeImports(methods: readonly MethodModel[], up: string): string
   ];
 }
 
-/** One class per tag (`resources/<tag>.ts`): each method calls its standalone function with the client. */
+/**
+ * One class per tag (`resources/<tag>.ts`). Each method makes the call its standalone function makes (the
+ * same operation row, input and entry point, from the same signature.ts), rather than calling the function:
+ * one frame less, and 0.1 kB less in a browser bundle of the client, which then holds no function at all.
+ */
 export function renderResource(label: string, model: SdkModel, tag: string): string {
   const r = model.resources.find((x) => x.tag === tag);
   if (!r) throw new Error(`no resource ${tag}`);
@@ -197,15 +202,14 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
   const runtime = [
     'Resource',
     'type RequestOptions',
-    ...(r.methods.some((m) => !m.row.pagination) ? ['type APIPromise'] : []),
-    ...(r.methods.some((m) => m.row.pagination) ? ['type PagePromise'] : []),
+    ...(r.methods.some((m) => !m.row.pagination) || r.modify ? ['callOperation', 'type APIPromise'] : []),
+    ...(r.methods.some((m) => m.row.pagination) ? ['pageOperation', 'type PagePromise'] : []),
     ...(list ? ['allItems', 'type ListAllOptions'] : []),
     ...(r.modify ? ['modifyItem', 'type ModifyFn', 'type ModifyOptions'] : []),
   ];
   const imports = [
     `import { ${runtime.join(', ')} } from '../../core/resource.js';`,
-    ...r.methods.map((m) => `import { ${funcName(m)} } from '../funcs/${funcName(m)}.js';`),
-    ...(list ? [`import { ${rowName(list.operationId)} } from '../operations.js';`] : []),
+    `import { ${r.methods.map((m) => rowName(m.operationId)).join(', ')} } from '../operations.js';`,
     ...typeImports(r.methods, '../'),
   ];
   const description = r.description ? sentence(r.description) : `The operations tagged \`${r.tag}\`.`;
@@ -216,7 +220,7 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
     doc([
       description,
       '',
-      `One method per operation of the tag \`${r.tag}\`, as \`client.${r.property}\`; each calls the standalone function of user-management-sdk/funcs with the client.`,
+      `One method per operation of the tag \`${r.tag}\`, as \`client.${r.property}\`; each makes the same call as its standalone function in user-management-sdk/funcs.`,
     ]) +
     `export class ${r.className} extends Resource {\n` +
     r.methods.map(renderMethod).join('\n') +

@@ -1,6 +1,6 @@
 // One operation's TypeScript signature and documentation, shared by the two places it is written: the
-// standalone function (`usersGet(core, id, options)`, funcs-render.ts) and the resource method that calls
-// it (`client.users.get(id, options)`, render.ts). One definition, so the two cannot drift apart.
+// standalone function (`usersGet(core, id, options)`, funcs-render.ts) and the resource method that makes
+// the same call (`client.users.get(id, options)`, render.ts). One definition, so the two cannot drift apart.
 import type { MethodModel } from './model.js';
 
 /** A sentence: trimmed, capitalised, ending in a full stop. */

@@ -1,6 +1,6 @@
 // UserManagementClient: the core (config, auth, pipeline, transport: core/user-management-core.ts) with
-// the generated resources on top, each method calling its standalone function with the client, and `raw`
-// on the same pipeline. Nothing here starts a timer or does I/O.
+// the generated resources on top (each method makes the call its standalone function makes), and `raw` on
+// the same pipeline. Nothing here starts a timer or does I/O.
 import type { Client } from 'openapi-fetch';
 import type { ClientOptions } from './config.js';
 import { describe, runtimeOf, type Runtime } from './core/user-management-core.js';

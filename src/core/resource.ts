@@ -23,7 +23,7 @@ export type { Page } from '../http/page.js';
 export type { ListAllOptions } from '../http/iterate-pages.js';
 export type { ModifyFn, ModifyOptions } from '../http/modify.js';
 
-/** Runs one operation on `core`: what every generated function of a non-paginated operation does. */
+/** Runs one operation on `core`: what every generated function and method of a non-paginated operation does. */
 export function callOperation<Id extends OperationId>(
   core: UserManagementCore,
   id: Id,

@@ -4,7 +4,9 @@
 import {
   Resource,
   type RequestOptions,
+  callOperation,
   type APIPromise,
+  pageOperation,
   type PagePromise,
   allItems,
   type ListAllOptions,
@@ -12,15 +14,16 @@ import {
   type ModifyFn,
   type ModifyOptions,
 } from '../../core/resource.js';
-import { groupsList } from '../funcs/groupsList.js';
-import { groupsCreate } from '../funcs/groupsCreate.js';
-import { groupsGet } from '../funcs/groupsGet.js';
-import { groupsUpdate } from '../funcs/groupsUpdate.js';
-import { groupsDelete } from '../funcs/groupsDelete.js';
-import { groupsListMemberships } from '../funcs/groupsListMemberships.js';
-import { groupsAddMembership } from '../funcs/groupsAddMembership.js';
-import { groupsRemoveMembership } from '../funcs/groupsRemoveMembership.js';
-import { listGroupsOperation } from '../operations.js';
+import {
+  listGroupsOperation,
+  createGroupOperation,
+  getGroupOperation,
+  updateGroupOperation,
+  deleteGroupOperation,
+  listGroupMembershipsOperation,
+  addGroupMembershipOperation,
+  removeGroupMembershipOperation,
+} from '../operations.js';
 import type {
   Group,
   GroupPatch,
@@ -34,7 +37,7 @@ import type {
 /**
  * Groups of users, and who is a member of which.
  *
- * One method per operation of the tag `groups`, as `client.groups`; each calls the standalone function of user-management-sdk/funcs with the client.
+ * One method per operation of the tag `groups`, as `client.groups`; each makes the same call as its standalone function in user-management-sdk/funcs.
  */
 export class Groups extends Resource {
   /**
@@ -57,7 +60,7 @@ export class Groups extends Resource {
    * ```
    */
   list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<Group> {
-    return groupsList(this.core, params, options);
+    return pageOperation(this.core, 'listGroups', listGroupsOperation, { query: params }, options);
   }
 
   /**
@@ -95,7 +98,7 @@ export class Groups extends Resource {
    * ```
    */
   create(body: NewGroup, options?: RequestOptions): APIPromise<Group> {
-    return groupsCreate(this.core, body, options);
+    return callOperation(this.core, 'createGroup', createGroupOperation, { body }, options);
   }
 
   /**
@@ -113,7 +116,7 @@ export class Groups extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<Group> {
-    return groupsGet(this.core, id, options);
+    return callOperation(this.core, 'getGroup', getGroupOperation, { path: { id } }, options);
   }
 
   /**
@@ -136,7 +139,7 @@ export class Groups extends Resource {
    * ```
    */
   update(id: number, body: GroupPatch, options?: RequestOptions): APIPromise<Group> {
-    return groupsUpdate(this.core, id, body, options);
+    return callOperation(this.core, 'updateGroup', updateGroupOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -157,7 +160,7 @@ export class Groups extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return groupsDelete(this.core, id, options);
+    return callOperation(this.core, 'deleteGroup', deleteGroupOperation, { path: { id } }, options);
   }
 
   /**
@@ -185,7 +188,13 @@ export class Groups extends Resource {
     params?: ListGroupMembershipsParams,
     options?: RequestOptions,
   ): PagePromise<Membership> {
-    return groupsListMemberships(this.core, id, params, options);
+    return pageOperation(
+      this.core,
+      'listGroupMemberships',
+      listGroupMembershipsOperation,
+      { path: { id }, query: params },
+      options,
+    );
   }
 
   /**
@@ -208,7 +217,13 @@ export class Groups extends Resource {
    * ```
    */
   addMembership(id: number, body: NewMembership, options?: RequestOptions): APIPromise<Membership> {
-    return groupsAddMembership(this.core, id, body, options);
+    return callOperation(
+      this.core,
+      'addGroupMembership',
+      addGroupMembershipOperation,
+      { path: { id }, body },
+      options,
+    );
   }
 
   /**
@@ -227,7 +242,13 @@ export class Groups extends Resource {
    * ```
    */
   removeMembership(id: number, options?: RequestOptions): APIPromise<void> {
-    return groupsRemoveMembership(this.core, id, options);
+    return callOperation(
+      this.core,
+      'removeGroupMembership',
+      removeGroupMembershipOperation,
+      { path: { id } },
+      options,
+    );
   }
 
   /**
@@ -246,8 +267,9 @@ export class Groups extends Resource {
    */
   modify(id: number, change: ModifyFn<Group, GroupPatch>, options?: ModifyOptions): Promise<Group> {
     return modifyItem(
-      (o) => groupsGet(this.core, id, o),
-      (patch, o) => groupsUpdate(this.core, id, patch, o),
+      (o) => callOperation(this.core, 'getGroup', getGroupOperation, { path: { id } }, o),
+      (patch, o) =>
+        callOperation(this.core, 'updateGroup', updateGroupOperation, { path: { id }, body: patch }, o),
       change,
       options,
       `client.groups.modify(${String(id)})`,

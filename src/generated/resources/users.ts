@@ -4,7 +4,9 @@
 import {
   Resource,
   type RequestOptions,
+  callOperation,
   type APIPromise,
+  pageOperation,
   type PagePromise,
   allItems,
   type ListAllOptions,
@@ -12,19 +14,20 @@ import {
   type ModifyFn,
   type ModifyOptions,
 } from '../../core/resource.js';
-import { usersList } from '../funcs/usersList.js';
-import { usersCreate } from '../funcs/usersCreate.js';
-import { usersGet } from '../funcs/usersGet.js';
-import { usersReplace } from '../funcs/usersReplace.js';
-import { usersUpdate } from '../funcs/usersUpdate.js';
-import { usersDelete } from '../funcs/usersDelete.js';
-import { listUsersOperation } from '../operations.js';
+import {
+  listUsersOperation,
+  createUserOperation,
+  getUserOperation,
+  replaceUserOperation,
+  updateUserOperation,
+  deleteUserOperation,
+} from '../operations.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**
  * Users of the organisation.
  *
- * One method per operation of the tag `users`, as `client.users`; each calls the standalone function of user-management-sdk/funcs with the client.
+ * One method per operation of the tag `users`, as `client.users`; each makes the same call as its standalone function in user-management-sdk/funcs.
  */
 export class Users extends Resource {
   /**
@@ -47,7 +50,7 @@ export class Users extends Resource {
    * ```
    */
   list(params?: ListUsersParams, options?: RequestOptions): PagePromise<User> {
-    return usersList(this.core, params, options);
+    return pageOperation(this.core, 'listUsers', listUsersOperation, { query: params }, options);
   }
 
   /**
@@ -85,7 +88,7 @@ export class Users extends Resource {
    * ```
    */
   create(body: NewUser, options?: RequestOptions): APIPromise<User> {
-    return usersCreate(this.core, body, options);
+    return callOperation(this.core, 'createUser', createUserOperation, { body }, options);
   }
 
   /**
@@ -103,7 +106,7 @@ export class Users extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<User> {
-    return usersGet(this.core, id, options);
+    return callOperation(this.core, 'getUser', getUserOperation, { path: { id } }, options);
   }
 
   /**
@@ -126,7 +129,7 @@ export class Users extends Resource {
    * ```
    */
   replace(id: number, body: UserReplace, options?: RequestOptions): APIPromise<User> {
-    return usersReplace(this.core, id, body, options);
+    return callOperation(this.core, 'replaceUser', replaceUserOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -149,7 +152,7 @@ export class Users extends Resource {
    * ```
    */
   update(id: number, body: UserPatch, options?: RequestOptions): APIPromise<User> {
-    return usersUpdate(this.core, id, body, options);
+    return callOperation(this.core, 'updateUser', updateUserOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -170,7 +173,7 @@ export class Users extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return usersDelete(this.core, id, options);
+    return callOperation(this.core, 'deleteUser', deleteUserOperation, { path: { id } }, options);
   }
 
   /**
@@ -189,8 +192,9 @@ export class Users extends Resource {
    */
   modify(id: number, change: ModifyFn<User, UserPatch>, options?: ModifyOptions): Promise<User> {
     return modifyItem(
-      (o) => usersGet(this.core, id, o),
-      (patch, o) => usersUpdate(this.core, id, patch, o),
+      (o) => callOperation(this.core, 'getUser', getUserOperation, { path: { id } }, o),
+      (patch, o) =>
+        callOperation(this.core, 'updateUser', updateUserOperation, { path: { id }, body: patch }, o),
       change,
       options,
       `client.users.modify(${String(id)})`,
