@@ -17,7 +17,7 @@
 // starts from the state reached here (cockatiel's `initialState`, the shape of its own toJSON()).
 // The rate-based breaker counts every attempt, so it loads cockatiel (and the SamplingBreaker) on its
 // first call, as before.
-import type { CircuitBreakerPolicy, IBreaker } from 'cockatiel';
+import type { IBreaker } from 'cockatiel';
 import { loadOnce } from '../load-once.js';
 import { CircuitOpenError, ConnectionError, TimeoutError } from '../errors.js';
 import type { CircuitState, CircuitStateChange } from './events.js';
@@ -61,10 +61,13 @@ class FailureRun implements IBreaker {
   }
 }
 
+/** A call through cockatiel's policy. */
+type ThroughPolicy = <T>(fn: () => Promise<T>) => Promise<T>;
+
 export class OriginBreaker {
-  #policy: CircuitBreakerPolicy | undefined;
-  #isBroken: (err: unknown) => boolean = () => false;
-  readonly #loadPolicy: () => Promise<void>;
+  /** The call through cockatiel's policy, once loaded. */
+  #policy: ThroughPolicy | undefined;
+  readonly #loadPolicy: () => Promise<ThroughPolicy>;
   readonly #run: FailureRun;
   /** When the circuit opened, on the injected clock (for CircuitOpenError's retryAfterMs). */
   #openedAt = 0;
@@ -93,7 +96,24 @@ export class OriginBreaker {
         load(),
         settings.failureRate === undefined ? undefined : import('./cockatiel-sampling.js'),
       ]);
-      this.#createPolicy(c, sampling);
+      return (this.#policy = c.createPolicy({
+        halfOpenAfterMs: settings.halfOpenAfterMs,
+        ...(sampling && settings.failureRate !== undefined
+          ? {
+              breaker: sampling.createSamplingBreaker(
+                settings.failureRate,
+                settings.samplingWindowMs,
+                settings.minimumRps,
+              ),
+            }
+          : { breaker: this.#run, resume: { open: this.#state === 'open', openedAt: this.#openedAtDate } }),
+        isFailure: countsAsFailure,
+        isFailedResult: (r) => isFailedResponse(r as HasResponse),
+        onStateChange: (to) => {
+          this.#setState(to);
+        },
+        openError: () => this.#openError(),
+      }));
     });
   }
 
@@ -104,23 +124,13 @@ export class OriginBreaker {
 
   /** Runs one attempt through the breaker; throws CircuitOpenError without calling `fn` while open. */
   execute<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    if (this.#policy) return this.#throughPolicy(fn);
-    if (this.#settings.failureRate !== undefined)
-      return this.#loadPolicy().then(() => this.#throughPolicy(fn));
+    if (this.#policy) return this.#policy(fn);
+    if (this.#settings.failureRate !== undefined) return this.#loadPolicy().then((run) => run(fn));
     if (this.#state === 'closed') return this.#counted(fn);
     if (Date.now() - this.#openedAtDate < this.#settings.halfOpenAfterMs)
       return Promise.reject(this.#openError());
     // Time for the trial, cockatiel's to run: the chunk was asked for at the first failure.
-    return this.#loadPolicy().then(() => this.#throughPolicy(fn));
-  }
-
-  async #throughPolicy<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await (this.#policy as CircuitBreakerPolicy).execute<T>(fn);
-    } catch (err) {
-      if (this.#isBroken(err)) throw this.#openError();
-      throw err;
-    }
+    return this.#loadPolicy().then((run) => run(fn));
   }
 
   #openError(): CircuitOpenError {
@@ -156,7 +166,7 @@ export class OriginBreaker {
       // run there; an open or half-open one would only have counted it (cockatiel's open() does
       // nothing to an open circuit), which the shared run does. Cockatiel's half-open state would also
       // reopen on such a stale failure; here only the trial decides.
-      if (this.#state === 'closed') return this.#throughPolicy(replay);
+      if (this.#state === 'closed') return this.#policy(replay);
       if (failed) this.#run.failure();
       else this.#run.success();
       return result ?? replay();
@@ -178,47 +188,5 @@ export class OriginBreaker {
     const from = this.#state;
     this.#state = to;
     if (from !== to) this.#onChange({ origin: this.#origin, from, to });
-  }
-
-  #createPolicy(
-    c: Awaited<ReturnType<LoadCockatiel>>,
-    sampling: typeof import('./cockatiel-sampling.js') | undefined,
-  ): void {
-    const s = this.#settings;
-    const names: Readonly<Record<number, CircuitState>> = {
-      [c.CircuitState.Closed]: 'closed',
-      [c.CircuitState.Open]: 'open',
-      [c.CircuitState.HalfOpen]: 'half-open',
-      [c.CircuitState.Isolated]: 'open',
-    };
-    const policy = c.circuitBreaker(
-      c.handleWhen(countsAsFailure).orWhenResult((r) => isFailedResponse(r as HasResponse)),
-      sampling && s.failureRate !== undefined
-        ? {
-            halfOpenAfter: s.halfOpenAfterMs,
-            breaker: new sampling.SamplingBreaker({
-              threshold: s.failureRate,
-              duration: s.samplingWindowMs,
-              minimumRps: s.minimumRps,
-            }),
-          }
-        : {
-            halfOpenAfter: s.halfOpenAfterMs,
-            breaker: this.#run,
-            // Where the run got to before cockatiel was there, in the shape of cockatiel's toJSON().
-            initialState: {
-              ownState:
-                this.#state === 'open'
-                  ? { value: c.CircuitState.Open, openedAt: this.#openedAtDate, attemptNo: 1 }
-                  : { value: c.CircuitState.Closed },
-              breakerState: this.#run.state,
-            },
-          },
-    );
-    policy.onStateChange((next) => {
-      this.#setState(names[next] ?? 'open');
-    });
-    this.#isBroken = (err) => err instanceof c.BrokenCircuitError;
-    this.#policy = policy;
   }
 }
