@@ -1,6 +1,7 @@
 // The fetch every request goes through: the client's own redirect handling, then the body read under
 // the size cap. openapi-fetch takes it per request, so per-call settings apply per call.
 import { describeCall } from '../describe.js';
+import { readsBody } from './body-reading-fetch.js';
 import type { FetchLike } from './fetch.js';
 import { readCapped } from './read-body.js';
 import { fetchWithRedirects, type RedirectPolicy } from './redirects.js';
@@ -19,13 +20,21 @@ export interface TransportSettings {
  */
 export function createTransport(fetch: FetchLike, settings: TransportSettings): FetchLike {
   const redirects = { policy: settings.redirects, privateHeaders: settings.privateHeaders };
+  const limit = settings.maxResponseBytes;
+  // `transport: 'undici'` reads the body itself, under the limit it is given, on every hop.
+  if (readsBody(fetch))
+    return (request, init) => {
+      const hop: RequestInit & { maxResponseBytes: number } = {
+        signal: init?.signal ?? null,
+        maxResponseBytes: limit,
+      };
+      return fetchWithRedirects(fetch, request, redirects, hop);
+    };
   // `init` is at most `{ signal }`: the attempt's signal, when it is not on the request.
   return async (request, init) => {
     const response = await fetchWithRedirects(fetch, request, redirects, init);
     // The call's description is built only if an error needs it, not on every response.
-    return readCapped(response, settings.maxResponseBytes, () =>
-      describeCall(request.method, request.url, false),
-    );
+    return readCapped(response, limit, () => describeCall(request.method, request.url, false));
   };
 }
 

@@ -29,12 +29,8 @@ export async function readCapped(
 ): Promise<Response> {
   const stream = response.body;
   if (!stream || NULL_BODY.has(response.status)) return response;
-  const tooLarge = (): ResponseTooLargeError =>
-    new ResponseTooLargeError(
-      `${what()} → ${response.status}: the response body is larger than maxResponseBytes (${limitBytes} bytes); reading stopped there and the connection was closed.`,
-      limitBytes,
-    );
-  const keep = response.ok ? limitBytes : Math.min(limitBytes, ERROR_BODY_BYTES);
+  const tooLarge = (): ResponseTooLargeError => tooLargeError(what, response.status, limitBytes);
+  const keep = keptBytes(response.ok, limitBytes);
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (response.ok && declared > limitBytes) {
     await stream.cancel().catch(() => undefined);
@@ -69,6 +65,19 @@ export async function readCapped(
     // A status text this runtime will not copy (it came from the server): keep the rest.
     return new Response(bytes, { status: response.status, headers: response.headers });
   }
+}
+
+/** How much of a body is read: all of it up to the limit for a 2xx, else what an error keeps. */
+export function keptBytes(ok: boolean, limitBytes: number): number {
+  return ok ? limitBytes : Math.min(limitBytes, ERROR_BODY_BYTES);
+}
+
+/** The error for a 2xx body over `limitBytes`; `what` describes the call. */
+export function tooLargeError(what: () => string, status: number, limitBytes: number): ResponseTooLargeError {
+  return new ResponseTooLargeError(
+    `${what()} → ${status}: the response body is larger than maxResponseBytes (${limitBytes} bytes); reading stopped there and the connection was closed.`,
+    limitBytes,
+  );
 }
 
 function concat(chunks: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {

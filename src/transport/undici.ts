@@ -1,16 +1,33 @@
 // `transport: 'undici'` (Node only): each request openapi-fetch builds is sent with undici's Dispatcher
 // API (`undici.request`) instead of fetch. undici is the engine of Node's own fetch; its request API
-// skips fetch's per-request machinery (the Fetch spec's Response/Headers objects, the body mixins, the
+// skips fetch's per-request machinery (the Fetch spec's Request/Response objects, web streams, the
 // CORS and redirect bookkeeping), which on loopback is most of a request's cost. Everything the SDK
 // does around fetch stays: the attempt's signal (timeout and caller's abort, body included) is passed
-// to undici, which destroys the socket's response on abort; redirects come back unfollowed (undici.request
-// never follows them), so transport/redirects.ts decides; the body is handed over as a web stream, so
-// the size cap reads it as it does fetch's. The browser build swaps this file for undici.browser.ts.
+// to undici, which destroys the response on abort; redirects come back unfollowed (undici.request never
+// follows them), so transport/redirects.ts decides. The body is read here, from undici's own stream,
+// under the size cap the transport passes in (`maxResponseBytes`), and handed over as a
+// BufferedResponse (no web stream; see buffered-response.ts). A compressed body, rare since no
+// Accept-Encoding is sent, takes the web-stream path through DecompressionStream and the shared cap.
+// The browser build swaps this file for undici.browser.ts.
 //
 // undici is an optional peer dependency, required on the first client that asks for it: applications
 // that keep the default fetch never load it.
+import { describeCall } from '../describe.js';
 import { ConfigError } from '../errors.js';
 import { loadUndici } from '../platform.js';
+import { BufferedResponse } from './buffered-response.js';
+import type { BodyReadingFetch } from './body-reading-fetch.js';
+import { DEFAULT_MAX_RESPONSE_BYTES, keptBytes, readCapped, tooLargeError } from './read-body.js';
+
+/** undici's response body: a Node Readable with undici's web-stream view. */
+interface UndiciBody {
+  readonly body: ReadableStream<Uint8Array>;
+  dump(): Promise<void>;
+  on(event: 'data', listener: (chunk: Uint8Array) => void): UndiciBody;
+  on(event: 'end', listener: () => void): UndiciBody;
+  on(event: 'error', listener: (err: unknown) => void): UndiciBody;
+  destroy(): void;
+}
 
 /** The part of the `undici` package this transport uses. */
 interface UndiciModule {
@@ -20,14 +37,14 @@ interface UndiciModule {
       method: string;
       headers: Record<string, string>;
       body: Uint8Array | null;
-      signal: AbortSignal;
+      signal: AbortSignal | null | undefined;
       dispatcher?: object;
     },
   ): Promise<{
     statusCode: number;
     statusText?: string;
     headers: Record<string, string | string[] | undefined>;
-    body: { readonly body: ReadableStream<Uint8Array>; dump(): Promise<void> };
+    body: UndiciBody;
   }>;
 }
 
@@ -39,11 +56,10 @@ const DECODABLE = new Set(['gzip', 'x-gzip', 'deflate']);
 
 /**
  * A fetch over `undici.request`, sending through `dispatcher` (an undici `Agent`, `ProxyAgent`,
- * `MockAgent`…) or undici's global one. Throws ConfigError when the `undici` package is not installed.
+ * `MockAgent`…) or undici's global one. It reads the body itself, under `init.maxResponseBytes`.
+ * Throws ConfigError when the `undici` package is not installed.
  */
-export function createUndiciFetch(
-  dispatcher: object | undefined,
-): (request: Request, init?: RequestInit) => Promise<Response> {
+export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFetch {
   const undici = loadUndici() as UndiciModule | null;
   if (undici === null || typeof undici.request !== 'function') {
     throw new ConfigError(
@@ -51,7 +67,10 @@ export function createUndiciFetch(
     );
   }
   const base = dispatcher === undefined ? {} : { dispatcher };
-  return async (request, init) => {
+  const send = async (
+    request: Request,
+    init?: RequestInit & { maxResponseBytes?: number },
+  ): Promise<Response> => {
     const headers: Record<string, string> = {};
     request.headers.forEach((value, name) => {
       headers[name] = value;
@@ -67,34 +86,118 @@ export function createUndiciFetch(
       // The attempt's signal, when the SDK passes it beside the Request (see takesSignalInInit).
       signal: init?.signal ?? request.signal,
     });
-    const responseHeaders = new Headers();
-    for (const [name, value] of Object.entries(res.headers)) {
-      if (typeof value === 'string') responseHeaders.append(name, value);
-      else if (value) for (const v of value) responseHeaders.append(name, v);
+    const pairs: [string, string][] = [];
+    let coding: string | undefined;
+    for (const name in res.headers) {
+      const value = res.headers[name];
+      if (typeof value === 'string') pairs.push([name, value]);
+      else if (value) for (const v of value) pairs.push([name, v]);
+      if (name === 'content-encoding' && typeof value === 'string') coding = value.trim().toLowerCase();
     }
-    let stream: ReadableStream<Uint8Array> | null = null;
-    if (NULL_BODY.has(res.statusCode) || request.method === 'HEAD') {
+    const status = res.statusCode;
+    const responseInit = { status, statusText: res.statusText ?? '', headers: pairs };
+    const limit = init?.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const what = (): string => describeCall(request.method, request.url, false);
+    if (NULL_BODY.has(status) || request.method === 'HEAD') {
       await res.body.dump();
-    } else {
-      stream = res.body.body;
-      // fetch decodes what the server compressed; so does this transport (no Accept-Encoding is sent,
-      // so only a server that compresses unasked needs it).
-      const coding = responseHeaders.get('content-encoding')?.trim().toLowerCase();
-      if (coding !== undefined && DECODABLE.has(coding)) {
-        stream = stream.pipeThrough(
-          new DecompressionStream(coding === 'deflate' ? 'deflate' : 'gzip') as ReadableWritablePair<
-            Uint8Array,
-            Uint8Array
-          >,
-        );
-      }
+      return buffered(null, responseInit);
     }
-    const responseInit = { status: res.statusCode, headers: responseHeaders };
-    try {
-      return new Response(stream, { ...responseInit, statusText: res.statusText ?? '' });
-    } catch {
-      // A status text this runtime will not copy (it came from the server): keep the rest.
-      return new Response(stream, responseInit);
+    if (coding !== undefined && DECODABLE.has(coding)) {
+      // fetch decodes what the server compressed; so does this transport, through a web stream.
+      const stream = res.body.body.pipeThrough(
+        new DecompressionStream(coding === 'deflate' ? 'deflate' : 'gzip') as ReadableWritablePair<
+          Uint8Array,
+          Uint8Array
+        >,
+      );
+      return readCapped(response(stream, responseInit), limit, what);
     }
+    const ok = status >= 200 && status < 300;
+    const keep = keptBytes(ok, limit);
+    const declared = Number(res.headers['content-length'] ?? NaN);
+    if (ok && declared > limit) {
+      res.body.on('error', noop).destroy();
+      throw tooLargeError(what, status, limit);
+    }
+    const { bytes, cut } = await readWithin(res.body, keep);
+    if (cut && ok) throw tooLargeError(what, status, limit);
+    return buffered(bytes, responseInit);
   };
+  return Object.assign(send, { readsBody: true as const });
+}
+
+function noop(): void {}
+
+interface Init {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: [string, string][];
+}
+
+/** The Response, without the server's status text when this runtime refuses to copy it. */
+function buffered(bytes: Uint8Array | null, init: Init): Response {
+  try {
+    return new BufferedResponse(bytes, init);
+  } catch {
+    return new BufferedResponse(bytes, { status: init.status, headers: init.headers });
+  }
+}
+
+function response(stream: ReadableStream<Uint8Array>, init: Init): Response {
+  try {
+    return new Response(stream, init);
+  } catch {
+    return new Response(stream, { status: init.status, headers: init.headers });
+  }
+}
+
+/**
+ * The body, up to `keep` bytes: past that the rest is not read and the response is destroyed (undici
+ * closes the connection); `cut` says so. An abort (the attempt's signal) destroys the body with its
+ * reason, which rejects here.
+ */
+function readWithin(body: UndiciBody, keep: number): Promise<{ bytes: Uint8Array; cut: boolean }> {
+  return new Promise((resolve, reject) => {
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    let settled = false;
+    const finish = (cut: boolean): void => {
+      settled = true;
+      resolve({ bytes: concat(chunks, total), cut });
+    };
+    body
+      .on('data', (chunk) => {
+        if (settled) return;
+        const room = keep - total;
+        if (chunk.byteLength > room) {
+          if (room > 0) chunks.push(chunk.subarray(0, room));
+          total += Math.max(0, room);
+          body.destroy();
+          finish(true);
+          return;
+        }
+        chunks.push(chunk);
+        total += chunk.byteLength;
+      })
+      .on('end', () => {
+        if (!settled) finish(false);
+      })
+      // Stays attached once settled: destroying the body above makes undici emit an abort error.
+      .on('error', (err) => {
+        if (settled) return;
+        settled = true;
+        reject(err instanceof Error ? err : new Error(String(err)));
+      });
+  });
+}
+
+function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
+  if (chunks.length === 1 && chunks[0]) return chunks[0];
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
 }
