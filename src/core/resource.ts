@@ -6,9 +6,8 @@
 // `pageOperation` unused, none of the paging code) of the operations an application calls.
 import type { RequestOptions } from '../config.js';
 import type { Item, PaginatedId, Result } from '../http/api-types.js';
-import { modify, type CallInput } from '../http/core.js';
+import type { CallInput } from '../http/core.js';
 import type { ListAllOptions } from '../http/iterate-pages.js';
-import type { ModifyFn, ModifyOptions } from '../http/modify.js';
 import type { OperationDef, OperationId } from '../http/operations.js';
 import { all, page, type PaginatedOp } from '../http/paginate.js';
 import type { APIPromise, PagePromise } from '../http/response.js';
@@ -22,6 +21,8 @@ export type { APIPromise, PagePromise, WithResponse } from '../http/response.js'
 export type { Page } from '../http/page.js';
 export type { ListAllOptions } from '../http/iterate-pages.js';
 export type { ModifyFn, ModifyOptions } from '../http/modify.js';
+/** A resource's `modify()`: read-modify-write over its generated get and update (see http/modify.ts). */
+export { modify as modifyItem } from '../http/core.js';
 
 /** Runs one operation on `core`: what every generated function and method of a non-paginated operation does. */
 export function callOperation<Id extends OperationId>(
@@ -54,17 +55,6 @@ export function allItems<Id extends PaginatedId>(
   options: ListAllOptions | undefined,
 ): AsyncGenerator<Item<Id>, void, undefined> {
   return all(runtime(core, id, op).core, id, op, input, options);
-}
-
-/** A resource's `modify()`: read-modify-write over its generated get and update (see http/modify.ts). */
-export function modifyItem<T, Patch, R>(
-  read: (options: RequestOptions) => PromiseLike<T>,
-  write: (patch: Patch, options: RequestOptions) => PromiseLike<R>,
-  change: ModifyFn<T, Patch>,
-  options: ModifyOptions | undefined,
-  what: string,
-): Promise<R> {
-  return modify(read, write, change, options, what);
 }
 
 /**
