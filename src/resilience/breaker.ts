@@ -40,7 +40,7 @@ export interface BreakerSettings {
 /** Loads the parts of cockatiel the breaker uses (./cockatiel.ts); injected by tests to hold the chunk back. */
 export type LoadCockatiel = () => Promise<typeof import('./cockatiel.js')>;
 
-function countsAsFailure(err: unknown): err is ConnectionError {
+function countsAsFailure(err: unknown): boolean {
   return err instanceof TimeoutError ? err.kind === 'attempt' : err instanceof ConnectionError;
 }
 
@@ -151,7 +151,9 @@ export class OriginBreaker {
       (result) => this.#settle(isFailedResponse(result), result, () => Promise.resolve(result)),
       (err: unknown) => {
         if (!countsAsFailure(err)) throw err;
-        return this.#settle<T>(true, undefined, () => Promise.reject(err));
+        return this.#settle<T>(true, undefined, () => {
+          throw err;
+        });
       },
     );
   }
