@@ -11,18 +11,36 @@ import sdk, { layerAssigned } from './eslint/import-graph.js';
 const LAYERS = [
   // user-management-sdk, and user-management-sdk/testing and /tanstack-query (which stand alone: see below);
   // user-management-sdk/sync and the CLI, which import the SDK by its package name.
-  ['the entry modules', ['src/index.ts', 'src/testing', 'src/tanstack-query', 'src/sync', 'src/cli']],
+  // user-management-sdk/core and /funcs: the core alone, and the standalone functions.
+  [
+    'the entry modules',
+    [
+      'src/index.ts',
+      'src/cjs-bundle.ts',
+      'src/core/index.ts',
+      'src/funcs',
+      'src/testing',
+      'src/tanstack-query',
+      'src/sync',
+      'src/cli',
+    ],
+  ],
   ['the client', ['src/client.ts']],
-  // Written by `npm run generate`: one class per tag, calling the core's narrow entry point.
+  // Written by `npm run generate`: one standalone function per operation, calling the core's narrow
+  // entry point (src/core/resource.ts), and one class per tag calling the functions.
   [
     'the generated resources',
     [
       'src/generated/client.ts',
       'src/generated/index.ts',
       'src/generated/resources',
+      'src/generated/funcs',
       'src/generated/queries.ts',
     ],
   ],
+  // UserManagementCore (config → pipeline → transport, no operation) and the door the generated code
+  // comes in by.
+  ['the SDK core', ['src/core']],
   [
     'the core and the generated tables',
     [
@@ -113,6 +131,7 @@ export default tseslint.config(
       'src/http/operations.ts',
       'src/client.ts',
       'src/index.ts',
+      'src/funcs/index.ts',
       'src/testing/**',
       'src/tanstack-query/index.ts',
       // sync validates mapped records against the spec's schemas from the same model the mock reads.

@@ -1,6 +1,7 @@
 // `npm run generate`: writes src/generated/ from spec/openapi.yaml — the schema types (openapi-typescript),
 // the operation table the runtime reads (retry safety, idempotency, validation, pagination), the models,
-// one resource class per tag and the client's resource base — so no path, method or type is copied by hand —
+// one standalone function per operation (user-management-sdk/funcs), one resource class per tag calling
+// them and the client's resource base — so no path, method or type is copied by hand —
 // the spec model the mock in src/testing/ reads, and the TanStack Query bindings (src/tanstack-query/).
 //
 //   tsx codegen/generate.ts            write src/generated/
@@ -21,6 +22,7 @@ import {
   renderOperations,
   renderResource,
 } from './render.js';
+import { renderFuncs } from './funcs-render.js';
 import { buildQueryModel } from './queries-model.js';
 import { renderQueries } from './queries-render.js';
 import { renderSpecModel } from './spec-model.js';
@@ -48,6 +50,7 @@ export async function render(specPath: string): Promise<{ files: Map<string, str
   ]);
   for (const r of model.resources)
     files.set(`resources/${r.property}.ts`, renderResource(label, model, r.tag));
+  for (const [name, text] of renderFuncs(label, model)) files.set(name, text);
   // Formatted as the rest of the code base, so a diff of the generated code reads like a code review.
   const options = { ...(await resolveConfig(join(root, 'src/index.ts'))), parser: 'typescript' };
   for (const [name, text] of files) files.set(name, await format(text, options));

@@ -1,34 +1,33 @@
 // Renders the generated TypeScript files from the SDK model: the operation table, the models, one class
 // per tag and the client's resource base. Strings in, strings out: no I/O here.
 import type { MethodModel, SdkModel } from './model.js';
+import { doc, exampleArgs, exampleLines, rowName, sentence, signatureOf } from './signature.js';
 
 /** The "do not edit" header every generated file starts with. */
 export function header(specLabel: string): string {
   return `// generated from ${specLabel} by \`npm run generate\` — do not edit.\n// Change the spec and regenerate instead.\n\n`;
 }
 
-/** A TSDoc block from lines (empty lines kept as paragraph breaks), indented by `indent`. */
-function doc(lines: readonly string[], indent = ''): string {
-  const body = lines
-    .flatMap((l) => l.split('\n'))
-    .map((l) => (l ? `${indent} * ${l.replace(/\*\//g, '*\\/')}` : `${indent} *`));
-  return `${indent}/**\n${body.join('\n')}\n${indent} */\n`;
-}
-
-/** A sentence: trimmed, capitalised, ending in a full stop. */
-function sentence(text: string): string {
-  const t = text.trim();
-  return /[.!?]$/.test(t) ? t : `${t}.`;
-}
-
-/** The operation table (`operations.ts`). */
+/**
+ * The operation table (`operations.ts`): one exported row per operation (`getUserOperation`), which the
+ * standalone functions import one by one (a bundler drops the rows nobody calls), and the table of them
+ * all by operationId, which `client.raw` reads to recognise an operation by its method and path.
+ */
 export function renderOperations(label: string, model: SdkModel): string {
-  const body = JSON.stringify(model.operations, null, 2).replace(/"(\w+)":/g, '$1:');
+  const json = (value: unknown): string => JSON.stringify(value, null, 2).replace(/"(\w+)":/g, '$1:');
+  const rows = Object.entries(model.operations).map(
+    ([id, row]) =>
+      `/** \`${row.method} ${row.path}\`: what the runtime needs to send, validate and retry operation \`${id}\`. */\n` +
+      `export const ${rowName(id)} = ${json(row)} as const satisfies OperationRow;\n`,
+  );
   return (
     header(label) +
     `import type { OperationRow } from '../http/operation-table.js';\n\n` +
-    `/** One entry per operation of the spec, keyed by operationId: what the runtime needs to send, validate and retry it. */\n` +
-    `export const operations = ${body} as const satisfies Readonly<Record<string, OperationRow>>;\n\n` +
+    rows.join('\n') +
+    `\n/** One entry per operation of the spec, keyed by operationId: what the runtime needs to send, validate and retry it. */\n` +
+    `export const operations = {\n${Object.keys(model.operations)
+      .map((id) => `  ${id}: ${rowName(id)},\n`)
+      .join('')}} as const satisfies Readonly<Record<string, OperationRow>>;\n\n` +
     `/** The operationIds of the spec. */\n` +
     `export type OperationId =\n${Object.keys(model.operations)
       .map((id) => `  | '${id}'`)
@@ -90,92 +89,26 @@ function paramType(method: MethodModel, name: string): string | undefined {
   return method.queryTypes[name];
 }
 
-function example(method: MethodModel): string[] {
-  const { property } = method.row.sdk;
-  const args = [
-    ...method.row.pathParams.map(() => '1'),
-    ...(method.bodyType ? [exampleBody(method)] : []),
-    ...(method.row.pagination ? [`{ ${method.row.pagination.limit.replace(/^_/, '')}: 20 }`] : []),
-  ].join(', ');
-  const call = `client.${property}.${method.name}(${args})`;
-  if (method.row.pagination) {
-    return [
-      '```ts',
-      `const page = await ${call};`,
-      `for await (const item of ${call}) console.log(item);`,
-      `const { data, requestId } = await ${call}.withResponse();`,
-      '```',
-    ];
-  }
-  if (method.resultType === 'void') return ['```ts', `await ${call};`, '```'];
-  return [
+function renderMethod(method: MethodModel): string {
+  const { row } = method;
+  const sig = signatureOf(method);
+  const call = `client.${row.sdk.property}.${method.name}(${exampleArgs(method)})`;
+  const lines = [
+    ...sig.description,
+    '',
+    ...sig.params,
+    sig.returns,
+    '@example',
     '```ts',
-    `const result = await ${call};`,
-    `const { data, response, requestId } = await ${call}.withResponse();`,
+    ...exampleLines(method, call),
     '```',
   ];
-}
-
-function exampleBody(method: MethodModel): string {
-  return method.exampleBody ?? '{ /* … */ }';
-}
-
-function renderMethod(method: MethodModel): string {
-  const { op, row } = method;
-  const args: string[] = [];
-  const params: string[] = [];
-  row.pathParams.forEach((p, i) => {
-    args.push(`${p.name}: ${method.pathTypes[i] ?? 'never'}`);
-    const spec = op.parameters.find((x) => x.in === 'path' && x.name === p.name);
-    params.push(
-      `@param ${p.name} - ${spec?.description ? sentence(spec.description) : `The \`${p.name}\` path parameter.`}`,
-    );
-  });
-  if (method.bodyType) {
-    args.push(`body: ${method.bodyType}`);
-    params.push('@param body - The request body.');
-  }
-  if (method.paramsType) {
-    const required = row.queryParams.some((q) => q.required);
-    args.push(`params${required ? '' : '?'}: ${method.paramsType}`);
-    params.push('@param params - The query parameters.');
-  }
-  args.push('options?: RequestOptions');
-  params.push('@param options - Per-call options: signal, timeouts, retries, headers, idempotency key.');
-  const paginated = row.pagination !== null;
-  const returnType = paginated ? `PagePromise<${method.resultType}>` : `APIPromise<${method.resultType}>`;
-  const input: string[] = [];
-  if (row.pathParams.length) input.push(`path: { ${row.pathParams.map((p) => p.name).join(', ')} }`);
-  if (method.bodyType) input.push('body');
-  if (method.paramsType) input.push('query: params');
-  const lines: string[] = [];
-  lines.push(op.summary ? sentence(op.summary) : `Calls \`${method.operationId}\`.`);
-  if (op.description) lines.push('', op.description.trim());
-  lines.push('', `\`${row.method} ${row.path}\` (operation \`${method.operationId}\`).`);
-  const traits: string[] = [];
-  if (row.acceptsIdempotencyKey)
-    traits.push('sends an `Idempotency-Key` (one per call, reused on every retry), so it is retried safely');
-  if (row.acceptsIfMatch)
-    traits.push(
-      'takes `ifMatch` (an ETag or a resource the client returned) and then rejects with `PreconditionFailedError` if someone else changed it first',
-    );
-  if (paginated)
-    traits.push('resolves to one page; `for await` over the result walks every item of every page');
-  if (traits.length) lines.push('', `This call ${traits.join(' and ')}.`);
-  lines.push('', ...params);
-  lines.push(
-    paginated
-      ? `@returns A {@link PagePromise}: await it for one page, iterate it for every item; \`.withResponse()\` adds the response.`
-      : `@returns An {@link APIPromise} of the ${method.resultType === 'void' ? 'completion' : 'response body'}; \`.withResponse()\` adds the response.`,
-  );
-  lines.push('@example', ...example(method));
-  const verb = paginated ? 'page' : 'call';
   let text =
     doc(lines, '  ') +
-    `  ${method.name}(${args.join(', ')}): ${returnType} {\n` +
-    `    return this.core.${verb}('${method.operationId}', { ${input.join(', ')} }, options);\n` +
+    `  ${method.name}(${sig.args.join(', ')}): ${sig.returnType} {\n` +
+    `    return ${sig.paginated ? 'pageOperation' : 'callOperation'}(this.core, '${method.operationId}', ${rowName(method.operationId)}, ${sig.input}, options);\n` +
     `  }\n`;
-  if (paginated && method.name === 'list') {
+  if (sig.paginated && method.name === 'list') {
     text +=
       '\n' +
       doc(
@@ -194,8 +127,8 @@ function renderMethod(method: MethodModel): string {
         ],
         '  ',
       ) +
-      `  listAll(${[...args.slice(0, -1), 'options?: ListAllOptions'].join(', ')}): AsyncGenerator<${method.resultType}, void, undefined> {\n` +
-      `    return this.core.all('${method.operationId}', { ${input.join(', ')} }, options);\n` +
+      `  listAll(${[...sig.args.slice(0, -1), 'options?: ListAllOptions'].join(', ')}): AsyncGenerator<${method.resultType}, void, undefined> {\n` +
+      `    return allItems(this.core, '${method.operationId}', ${rowName(method.operationId)}, ${sig.input}, options);\n` +
       `  }\n`;
   }
   return text;
@@ -206,7 +139,9 @@ function renderModify(r: SdkModel['resources'][number]): string {
   if (!r.modify) return '';
   const { get, update } = r.modify;
   const args = get.row.pathParams.map((p, i) => `${p.name}: ${get.pathTypes[i] ?? 'never'}`);
-  const path = `{ ${get.row.pathParams.map((p) => p.name).join(', ')} }`;
+  const names = get.row.pathParams.map((p) => p.name);
+  const path = `{ ${names.join(', ')} }`;
+  const what = `client.${r.property}.modify(${names.map((n) => `\${String(${n})}`).join(', ')})`;
   const ids = get.row.pathParams.map(() => '1').join(', ');
   return (
     '\n' +
@@ -228,52 +163,65 @@ function renderModify(r: SdkModel['resources'][number]): string {
       '  ',
     ) +
     `  modify(${[...args, `change: ModifyFn<${get.resultType}, ${update.bodyType ?? 'never'}>`, 'options?: ModifyOptions'].join(', ')}): Promise<${update.resultType}> {\n` +
-    `    return this.core.modify('${get.operationId}', '${update.operationId}', ${path}, change, options);\n` +
+    `    return modifyItem(\n` +
+    `      (o) => callOperation(this.core, '${get.operationId}', ${rowName(get.operationId)}, { path: ${path} }, o),\n` +
+    `      (patch, o) => callOperation(this.core, '${update.operationId}', ${rowName(update.operationId)}, { path: ${path}, body: patch }, o),\n` +
+    `      change,\n      options,\n      \`${what}\`,\n    );\n` +
     `  }\n`
   );
 }
 
-/** One class per tag (`resources/<tag>.ts`). */
-export function renderResource(label: string, model: SdkModel, tag: string): string {
-  const r = model.resources.find((x) => x.tag === tag);
-  if (!r) throw new Error(`no resource ${tag}`);
+/** The type imports a file with these methods needs: the api-types helpers and the models. */
+export function typeImports(methods: readonly MethodModel[], up: string): string[] {
   const models = new Set<string>();
-  const params = new Set<string>();
   const helpers = new Set<string>();
-  let paginated = false;
-  let plain = false;
-  for (const m of r.methods) {
+  for (const m of methods) {
     for (const x of m.models) models.add(x);
-    if (m.paramsType) params.add(m.paramsType);
-    if (m.row.pagination) paginated = true;
-    else plain = true;
+    if (m.paramsType) models.add(m.paramsType);
     for (const t of [...m.pathTypes, m.bodyType ?? '', m.resultType]) {
       for (const h of ['PathParams', 'RequestBody', 'ResponseBody']) if (t.includes(`${h}<`)) helpers.add(h);
     }
   }
+  return [
+    ...(helpers.size
+      ? [`import type { ${[...helpers].sort().join(', ')} } from '${up}../http/api-types.js';`]
+      : []),
+    ...(models.size ? [`import type { ${[...models].sort().join(', ')} } from '${up}models.js';`] : []),
+  ];
+}
+
+/**
+ * One class per tag (`resources/<tag>.ts`). Each method makes the call its standalone function makes (the
+ * same operation row, input and entry point, from the same signature.ts), rather than calling the function:
+ * one frame less, and 0.1 kB less in a browser bundle of the client, which then holds no function at all.
+ */
+export function renderResource(label: string, model: SdkModel, tag: string): string {
+  const r = model.resources.find((x) => x.tag === tag);
+  if (!r) throw new Error(`no resource ${tag}`);
+  const list = r.methods.find((m) => m.name === 'list' && m.row.pagination);
   const runtime = [
     'Resource',
     'type RequestOptions',
-    ...(plain ? ['type APIPromise'] : []),
-    ...(paginated ? ['type PagePromise'] : []),
-    ...(r.methods.some((m) => m.name === 'list' && m.row.pagination) ? ['type ListAllOptions'] : []),
-    ...(r.modify ? ['type ModifyFn', 'type ModifyOptions'] : []),
+    ...(r.methods.some((m) => !m.row.pagination) || r.modify ? ['callOperation', 'type APIPromise'] : []),
+    ...(r.methods.some((m) => m.row.pagination) ? ['pageOperation', 'type PagePromise'] : []),
+    ...(list ? ['allItems', 'type ListAllOptions'] : []),
+    ...(r.modify ? ['modifyItem', 'type ModifyFn', 'type ModifyOptions'] : []),
   ];
   const imports = [
-    `import { ${runtime.join(', ')} } from '../../http/resource.js';`,
-    ...(helpers.size
-      ? [`import type { ${[...helpers].sort().join(', ')} } from '../../http/api-types.js';`]
-      : []),
-    ...(models.size + params.size
-      ? [`import type { ${[...models, ...params].sort().join(', ')} } from '../models.js';`]
-      : []),
+    `import { ${runtime.join(', ')} } from '../../core/resource.js';`,
+    `import { ${r.methods.map((m) => rowName(m.operationId)).join(', ')} } from '../operations.js';`,
+    ...typeImports(r.methods, '../'),
   ];
   const description = r.description ? sentence(r.description) : `The operations tagged \`${r.tag}\`.`;
   return (
     header(label) +
     imports.join('\n') +
     '\n\n' +
-    doc([description, '', `One method per operation of the tag \`${r.tag}\`, as \`client.${r.property}\`.`]) +
+    doc([
+      description,
+      '',
+      `One method per operation of the tag \`${r.tag}\`, as \`client.${r.property}\`; each makes the same call as its standalone function in user-management-sdk/funcs.`,
+    ]) +
     `export class ${r.className} extends Resource {\n` +
     r.methods.map(renderMethod).join('\n') +
     renderModify(r) +
@@ -281,7 +229,7 @@ export function renderResource(label: string, model: SdkModel, tag: string): str
   );
 }
 
-/** The client's resources: one property per tag (`client.ts`). */
+/** The client's resources on top of the core: one property per tag (`client.ts`). */
 export function renderClientBase(label: string, model: SdkModel): string {
   const imports = model.resources
     .map((r) => `import { ${r.className} } from './resources/${r.property}.js';`)
@@ -293,15 +241,15 @@ export function renderClientBase(label: string, model: SdkModel): string {
         `  readonly ${r.property}: ${r.className};\n`,
     )
     .join('');
-  const init = model.resources.map((r) => `    this.${r.property} = new ${r.className}(core);\n`).join('');
+  const init = model.resources.map((r) => `    this.${r.property} = new ${r.className}(this);\n`).join('');
   return (
     header(label) +
-    `import type { Core } from '../http/resource.js';\n${imports}\n\n` +
+    `import { UserManagementCore, type ClientOptions } from '../core/resource.js';\n${imports}\n\n` +
     doc([
       'The resources of the API: one property per tag of the spec, each a class with one method per operation.',
-      '`UserManagementClient` extends it.',
+      '`UserManagementClient` extends it; it extends {@link UserManagementCore}, so a client can be passed to the standalone functions.',
     ]) +
-    `export abstract class ApiResources {\n${props}\n  /** @internal Created by UserManagementClient. */\n  protected constructor(core: Core) {\n${init}  }\n}\n`
+    `export abstract class ApiResources extends UserManagementCore {\n${props}\n  /** @internal Created by UserManagementClient. */\n  protected constructor(options?: ClientOptions) {\n    super(options);\n${init}  }\n}\n`
   );
 }
 

@@ -223,9 +223,6 @@ export type ResolvedConfig = ResolvedConnection &
 /** Merges defaults, environment and options; throws ConfigError on anything invalid. */
 export function resolveConfig(options: ClientOptions = {}): Readonly<ResolvedConfig> {
   // Options may come from plain JavaScript: check shapes the types already promise.
-  if (typeof (options as unknown) !== 'object' || (options as unknown) === null) {
-    throw new ConfigError('UserManagementClient options must be an object.');
-  }
   checkOptionsObject(options, 'UserManagementClient options', CLIENT_OPTION_KEYS, ConfigError);
   const { url, ...connection } = resolveConnection(options);
   return Object.freeze({

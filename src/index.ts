@@ -1,5 +1,6 @@
 // The public surface of user-management-sdk. Everything not exported here is internal.
 export { UserManagementClient } from './client.js';
+export { UserManagementCore } from './core/user-management-core.js';
 export { SDK_VERSION } from './version.js';
 // The generated surface — ApiResources, one class per tag (Users, Groups, …), the models, the
 // query-parameter and page types — as the explicit list src/generated/index.ts holds. It is generated so

@@ -1,5 +1,5 @@
 // Levelled logging through any console- or pino-shaped logger, with redaction of secrets.
-import { redactText } from './text/redact-text.js';
+import { decodeSafe, redactText } from './text/redact-text.js';
 
 /** Log levels, from silent to chatty. */
 export const LOG_LEVELS = ['off', 'error', 'warn', 'info', 'debug'] as const;
@@ -95,15 +95,20 @@ export interface Redactor {
   text(text: string): string;
 }
 
-export function createRedactor(
-  keys: readonly string[],
-  scrub: (text: string) => string = (text) => text,
-): Redactor {
+/** Whether a header, field or parameter name is a secret under `keys` (or one of the secret headers). */
+function secretKeyMatcher(keys: readonly string[]): (key: string) => boolean {
   const fragments = keys.map((k) => k.toLowerCase());
-  const isSecretKey = (key: string): boolean => {
+  return (key) => {
     const k = key.toLowerCase();
     return SECRET_HEADERS.has(k) || fragments.some((f) => k.includes(f));
   };
+}
+
+/** What log lines need of a {@link Redactor}: their message and their fields. */
+function logRedactor(
+  isSecretKey: (key: string) => boolean,
+  scrub: (text: string) => string,
+): Pick<Redactor, 'body' | 'text'> {
   const body = (value: unknown, depth = 0): unknown => {
     // Values are scrubbed of the client's own credentials too: a server may echo them back.
     if (typeof value === 'string') return scrub(value);
@@ -116,6 +121,22 @@ export function createRedactor(
     return out;
   };
   return {
+    body: (value) => body(value),
+    text: (text) => scrub(redactText(text, isSecretKey)),
+  };
+}
+
+/**
+ * A redactor for `keys`. Log lines use its `text` and `body` (see withRedaction; headers reach a line as
+ * fields); `headers` and `url` redact those on their own.
+ */
+export function createRedactor(
+  keys: readonly string[],
+  scrub: (text: string) => string = (text) => text,
+): Redactor {
+  const isSecretKey = secretKeyMatcher(keys);
+  return {
+    ...logRedactor(isSecretKey, scrub),
     headers(headers) {
       const out: Record<string, string> = {};
       for (const [k, v] of Object.entries(headers)) {
@@ -123,11 +144,7 @@ export function createRedactor(
       }
       return out;
     },
-    url(url) {
-      return redactUrl(url, isSecretKey);
-    },
-    body: (value) => body(value),
-    text: (text) => scrub(redactText(text, isSecretKey)),
+    url: (url) => redactUrl(url, isSecretKey),
   };
 }
 
@@ -148,20 +165,12 @@ export function redactUrl(url: string, isSecretKey: (key: string) => boolean): s
       .split('&')
       .map((pair) => {
         const eq = pair.indexOf('=');
-        const name = decodeURIComponentSafe(eq === -1 ? pair : pair.slice(0, eq));
+        const name = decodeSafe(eq === -1 ? pair : pair.slice(0, eq));
         return eq !== -1 && isSecretKey(name) ? `${pair.slice(0, eq)}=${REDACTED}` : pair;
       });
     return `${u.origin}${u.pathname}?${parts.join('&')}${u.hash}`;
   }
   return u.toString();
-}
-
-function decodeURIComponentSafe(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
 }
 
 /**
@@ -174,7 +183,7 @@ export function withRedaction(
   scrub: (text: string) => string,
 ): LevelledLogger {
   const enabled = (level: Parameters<LevelledLogger['enabled']>[0]): boolean => log.enabled(level);
-  const redactor = createRedactor(keys, scrub);
+  const redactor = logRedactor(secretKeyMatcher(keys), scrub);
   const wrap = (level: Parameters<LevelledLogger['enabled']>[0]): LevelledLogger['debug'] => {
     if (!log.enabled(level)) return () => undefined;
     const fn = log[level];

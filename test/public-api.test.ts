@@ -31,9 +31,62 @@ it('exports exactly these names from the entry module, so a change to the public
       "TimeoutError",
       "UnprocessableEntityError",
       "UserManagementClient",
+      "UserManagementCore",
       "UserManagementError",
       "Users",
       "etagOf",
+    ]
+  `);
+});
+
+it('exports UserManagementCore and the error classes from user-management-sdk/core, the same objects as the main entry', async () => {
+  const core = await import('../src/core/index.js');
+  const main = await import('../src/index.js');
+  expect(Object.keys(core).sort()).toMatchInlineSnapshot(`
+    [
+      "ApiError",
+      "AuthenticationError",
+      "BadRequestError",
+      "CircuitOpenError",
+      "ConfigError",
+      "ConflictError",
+      "ConnectionError",
+      "InternalServerError",
+      "InvalidArgumentError",
+      "NotFoundError",
+      "PermissionDeniedError",
+      "PreconditionFailedError",
+      "QueueFullError",
+      "RateLimitError",
+      "RedirectError",
+      "RequestAbortedError",
+      "ResponseTooLargeError",
+      "TimeoutError",
+      "UnprocessableEntityError",
+      "UserManagementCore",
+      "UserManagementError",
+    ]
+  `);
+  for (const [name, value] of Object.entries(core)) expect(value, name).toBe(main[name as keyof typeof main]);
+});
+
+it('exports one function per operation from user-management-sdk/funcs, named <property><Method>', async () => {
+  expect(Object.keys(await import('../src/funcs/index.js')).sort()).toMatchInlineSnapshot(`
+    [
+      "groupsAddMembership",
+      "groupsCreate",
+      "groupsDelete",
+      "groupsGet",
+      "groupsList",
+      "groupsListMemberships",
+      "groupsRemoveMembership",
+      "groupsUpdate",
+      "usersCreate",
+      "usersDelete",
+      "usersGet",
+      "usersList",
+      "usersReplace",
+      "usersUpdate",
     ]
   `);
 });

@@ -2,7 +2,7 @@
 // and only the generated files themselves touch src/generated/ otherwise. The models (User, Group, …)
 // are generated as named interfaces so the API docs show each as a documented type.
 import type { operations as operationTypes, paths as GeneratedPaths } from '../generated/schema.js';
-import type { OperationId } from '../generated/operations.js';
+import type { OperationId, operations } from '../generated/operations.js';
 import type { Problem as SpecProblem } from '../generated/models.js';
 import type { Problem } from '../errors.js';
 
@@ -66,3 +66,8 @@ export type SdkQuery<Id extends OperationId> = {
 
 /** The JSON request body of an operation. */
 export type RequestBody<Id extends OperationId> = JsonOf<NonNullable<Operation<Id>['requestBody']>>;
+
+/** The operationIds of paginated operations. */
+export type PaginatedId = {
+  [Id in OperationId]: (typeof operations)[Id]['pagination'] extends null ? never : Id;
+}[OperationId];

@@ -17,7 +17,7 @@
 // starts from the state reached here (cockatiel's `initialState`, the shape of its own toJSON()).
 // The rate-based breaker counts every attempt, so it loads cockatiel (and the SamplingBreaker) on its
 // first call, as before.
-import type { CircuitBreakerPolicy, IBreaker } from 'cockatiel';
+import type { IBreaker } from 'cockatiel';
 import { loadOnce } from '../load-once.js';
 import { CircuitOpenError, ConnectionError, TimeoutError } from '../errors.js';
 import type { CircuitState, CircuitStateChange } from './events.js';
@@ -40,7 +40,7 @@ export interface BreakerSettings {
 /** Loads the parts of cockatiel the breaker uses (./cockatiel.ts); injected by tests to hold the chunk back. */
 export type LoadCockatiel = () => Promise<typeof import('./cockatiel.js')>;
 
-function countsAsFailure(err: unknown): err is ConnectionError {
+function countsAsFailure(err: unknown): boolean {
   return err instanceof TimeoutError ? err.kind === 'attempt' : err instanceof ConnectionError;
 }
 
@@ -49,32 +49,35 @@ const isFailedResponse = (r: HasResponse): boolean => r.response.status >= 500;
 /** Counted failures in a row; cockatiel's ConsecutiveBreaker, whose `state` is the count. */
 class FailureRun implements IBreaker {
   state = 0;
-  private readonly threshold: number;
+  readonly #threshold: number;
   constructor(threshold: number) {
-    this.threshold = threshold;
+    this.#threshold = threshold;
   }
   success(): void {
     this.state = 0;
   }
   failure(): boolean {
-    return ++this.state >= this.threshold;
+    return ++this.state >= this.#threshold;
   }
 }
 
+/** A call through cockatiel's policy. */
+type ThroughPolicy = <T>(fn: () => Promise<T>) => Promise<T>;
+
 export class OriginBreaker {
-  private policy: CircuitBreakerPolicy | undefined;
-  private isBroken: (err: unknown) => boolean = () => false;
-  private readonly loadPolicy: () => Promise<void>;
-  private readonly run: FailureRun;
+  /** The call through cockatiel's policy, once loaded. */
+  #policy: ThroughPolicy | undefined;
+  readonly #loadPolicy: () => Promise<ThroughPolicy>;
+  readonly #run: FailureRun;
   /** When the circuit opened, on the injected clock (for CircuitOpenError's retryAfterMs). */
-  private openedAt = 0;
+  #openedAt = 0;
   /** When the circuit opened before cockatiel was there, on Date.now() (cockatiel's own clock). */
-  private openedAtDate = 0;
-  private state: CircuitState = 'closed';
-  private readonly origin: string;
-  private readonly settings: BreakerSettings;
-  private readonly onChange: (change: CircuitStateChange) => void;
-  private readonly now: () => number;
+  #openedAtDate = 0;
+  #state: CircuitState = 'closed';
+  readonly #origin: string;
+  readonly #settings: BreakerSettings;
+  readonly #onChange: (change: CircuitStateChange) => void;
+  readonly #now: () => number;
 
   constructor(
     origin: string,
@@ -83,49 +86,57 @@ export class OriginBreaker {
     now: () => number = Date.now,
     load: LoadCockatiel = () => import('./cockatiel.js'),
   ) {
-    this.origin = origin;
-    this.settings = settings;
-    this.onChange = onChange;
-    this.now = now;
-    this.run = new FailureRun(settings.failureThreshold);
-    this.loadPolicy = loadOnce('circuit breaker', async () => {
+    this.#origin = origin;
+    this.#settings = settings;
+    this.#onChange = onChange;
+    this.#now = now;
+    this.#run = new FailureRun(settings.failureThreshold);
+    this.#loadPolicy = loadOnce('circuit breaker', async () => {
       const [c, sampling] = await Promise.all([
         load(),
         settings.failureRate === undefined ? undefined : import('./cockatiel-sampling.js'),
       ]);
-      this.createPolicy(c, sampling);
+      return (this.#policy = c.createPolicy({
+        halfOpenAfterMs: settings.halfOpenAfterMs,
+        ...(sampling && settings.failureRate !== undefined
+          ? {
+              breaker: sampling.createSamplingBreaker(
+                settings.failureRate,
+                settings.samplingWindowMs,
+                settings.minimumRps,
+              ),
+            }
+          : { breaker: this.#run, resume: { open: this.#state === 'open', openedAt: this.#openedAtDate } }),
+        isFailure: countsAsFailure,
+        isFailedResult: (r) => isFailedResponse(r as HasResponse),
+        onStateChange: (to) => {
+          this.#setState(to);
+        },
+        openError: () => this.#openError(),
+      }));
     });
   }
 
   /** True while the circuit is open (a retry now would only meet CircuitOpenError). */
   isOpen(): boolean {
-    return this.state === 'open';
+    return this.#state === 'open';
   }
 
   /** Runs one attempt through the breaker; throws CircuitOpenError without calling `fn` while open. */
   execute<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    if (this.policy) return this.throughPolicy(fn);
-    if (this.settings.failureRate !== undefined) return this.loadPolicy().then(() => this.throughPolicy(fn));
-    if (this.state === 'closed') return this.counted(fn);
-    if (Date.now() - this.openedAtDate < this.settings.halfOpenAfterMs)
-      return Promise.reject(this.openError());
+    if (this.#policy) return this.#policy(fn);
+    if (this.#settings.failureRate !== undefined) return this.#loadPolicy().then((run) => run(fn));
+    if (this.#state === 'closed') return this.#counted(fn);
+    if (Date.now() - this.#openedAtDate < this.#settings.halfOpenAfterMs)
+      return Promise.reject(this.#openError());
     // Time for the trial, cockatiel's to run: the chunk was asked for at the first failure.
-    return this.loadPolicy().then(() => this.throughPolicy(fn));
+    return this.#loadPolicy().then((run) => run(fn));
   }
 
-  private async throughPolicy<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
-    try {
-      return await (this.policy as CircuitBreakerPolicy).execute<T>(fn);
-    } catch (err) {
-      if (this.isBroken(err)) throw this.openError();
-      throw err;
-    }
-  }
-
-  private openError(): CircuitOpenError {
-    const retryAfterMs = Math.max(0, this.openedAt + this.settings.halfOpenAfterMs - this.now());
+  #openError(): CircuitOpenError {
+    const retryAfterMs = Math.max(0, this.#openedAt + this.#settings.halfOpenAfterMs - this.#now());
     return new CircuitOpenError(
-      `Circuit open for ${this.origin} after repeated failures; no request sent. Next trial in ${retryAfterMs} ms.`,
+      `Circuit open for ${this.#origin} after repeated failures; no request sent. Next trial in ${retryAfterMs} ms.`,
       retryAfterMs,
     );
   }
@@ -135,89 +146,49 @@ export class OriginBreaker {
    * cockatiel's closed state would count it (a 5xx or counted error fails, any other response succeeds,
    * an uncounted error is not recorded), at the same moment.
    */
-  private counted<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
+  #counted<T extends HasResponse>(fn: () => Promise<T>): Promise<T> {
     return fn().then(
-      (result) => this.settle(isFailedResponse(result), result, () => Promise.resolve(result)),
+      (result) => this.#settle(isFailedResponse(result), result, () => Promise.resolve(result)),
       (err: unknown) => {
         if (!countsAsFailure(err)) throw err;
-        return this.settle<T>(true, undefined, () => Promise.reject(err));
+        return this.#settle<T>(true, undefined, () => {
+          throw err;
+        });
       },
     );
   }
 
-  private settle<T extends HasResponse>(
+  #settle<T extends HasResponse>(
     failed: boolean,
     result: T | undefined,
     replay: () => Promise<T>,
   ): T | Promise<T> {
-    if (this.policy) {
+    if (this.#policy) {
       // cockatiel arrived while this call was out: a closed policy records it exactly as if it had
       // run there; an open or half-open one would only have counted it (cockatiel's open() does
       // nothing to an open circuit), which the shared run does. Cockatiel's half-open state would also
       // reopen on such a stale failure; here only the trial decides.
-      if (this.state === 'closed') return this.throughPolicy(replay);
-      if (failed) this.run.failure();
-      else this.run.success();
+      if (this.#state === 'closed') return this.#policy(replay);
+      if (failed) this.#run.failure();
+      else this.#run.success();
       return result ?? replay();
     }
     if (!failed) {
-      this.run.success();
+      this.#run.success();
       return result ?? replay();
     }
-    void this.loadPolicy().catch(() => undefined); // a failed load is reported when a trial needs it
-    if (this.run.failure() && this.state === 'closed') {
-      this.openedAtDate = Date.now();
-      this.setState('open');
+    void this.#loadPolicy().catch(() => undefined); // a failed load is reported when a trial needs it
+    if (this.#run.failure() && this.#state === 'closed') {
+      this.#openedAtDate = Date.now();
+      this.#setState('open');
     }
     return result ?? replay();
   }
 
-  private setState(to: CircuitState): void {
-    if (to === 'open') this.openedAt = this.now();
-    const from = this.state;
-    this.state = to;
-    if (from !== to) this.onChange({ origin: this.origin, from, to });
-  }
-
-  private createPolicy(
-    c: Awaited<ReturnType<LoadCockatiel>>,
-    sampling: typeof import('./cockatiel-sampling.js') | undefined,
-  ): void {
-    const s = this.settings;
-    const names: Readonly<Record<number, CircuitState>> = {
-      [c.CircuitState.Closed]: 'closed',
-      [c.CircuitState.Open]: 'open',
-      [c.CircuitState.HalfOpen]: 'half-open',
-      [c.CircuitState.Isolated]: 'open',
-    };
-    const policy = c.circuitBreaker(
-      c.handleWhen(countsAsFailure).orWhenResult((r) => isFailedResponse(r as HasResponse)),
-      sampling && s.failureRate !== undefined
-        ? {
-            halfOpenAfter: s.halfOpenAfterMs,
-            breaker: new sampling.SamplingBreaker({
-              threshold: s.failureRate,
-              duration: s.samplingWindowMs,
-              minimumRps: s.minimumRps,
-            }),
-          }
-        : {
-            halfOpenAfter: s.halfOpenAfterMs,
-            breaker: this.run,
-            // Where the run got to before cockatiel was there, in the shape of cockatiel's toJSON().
-            initialState: {
-              ownState:
-                this.state === 'open'
-                  ? { value: c.CircuitState.Open, openedAt: this.openedAtDate, attemptNo: 1 }
-                  : { value: c.CircuitState.Closed },
-              breakerState: this.run.state,
-            },
-          },
-    );
-    policy.onStateChange((next) => {
-      this.setState(names[next] ?? 'open');
-    });
-    this.isBroken = (err) => err instanceof c.BrokenCircuitError;
-    this.policy = policy;
+  #setState(to: CircuitState): void {
+    if (to === 'open') this.#openedAt = this.#now();
+    const from = this.#state;
+    this.#state = to;
+    if (from !== to) this.#onChange({ origin: this.#origin, from, to });
   }
 }

@@ -79,7 +79,8 @@ function isNameEnd(c: number): boolean {
   return c === EQUALS || c === QUESTION || isQueryEnd(c);
 }
 
-function decodeSafe(s: string): string {
+/** `decodeURIComponent`, or `s` itself when it is not valid percent-encoding. */
+export function decodeSafe(s: string): string {
   try {
     return decodeURIComponent(s);
   } catch {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -55,14 +55,19 @@ async function close(server: Server | undefined): Promise<void> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 }
 
-/** Serves the page and the bundled SDK: the "web app" origin. */
-function staticSite(bundle: string): Server {
+/**
+ * Serves the page and the bundled SDK, split into chunks as an app's bundler splits it: the "web app"
+ * origin. `fetched` records each script the page asked for, in order.
+ */
+function staticSite(files: ReadonlyMap<string, string>, fetched: string[]): Server {
   return createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = files.get(path.slice(1));
     if (path === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-    else if (path === '/sdk.js')
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(bundle);
-    else res.writeHead(404).end();
+    else if (file !== undefined) {
+      fetched.push(path.slice(1));
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(file);
+    } else res.writeHead(404).end();
   });
 }
 
@@ -104,6 +109,7 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
   const pageErrors: string[] = [];
   const consoleLines: string[] = [];
   let bundle = '';
+  const fetched: string[] = [];
   let api: FaultServer | undefined;
   let proxy: Server | undefined;
   let site: Server | undefined;
@@ -114,23 +120,26 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
 
   beforeAll(async () => {
     // dist/browser/index.js keeps openapi-fetch and cockatiel as bare imports (they are dependencies,
-    // for the app's bundler to resolve); bundle them here the way an app's bundler would.
+    // for the app's bundler to resolve); bundle them here the way an app's bundler would, code splitting
+    // on, so the page loads each lazy chunk with a real import() over HTTP.
     const result = await build({
-      entryPoints: [BROWSER_BUNDLE],
+      entryPoints: { sdk: BROWSER_BUNDLE },
       bundle: true,
+      splitting: true,
       platform: 'browser',
       format: 'esm',
       target: 'es2022',
+      outdir: join(ROOT, 'temp/browser-page'),
       write: false,
       logLevel: 'silent',
     });
-    bundle = result.outputFiles[0]!.text;
-
+    const files = new Map(result.outputFiles.map((f) => [basename(f.path), f.text]));
+    bundle = result.outputFiles.map((f) => f.text).join('\n');
     api = await startFaultServer();
     api.setDefault({ kind: 'users' });
     proxy = preflightRecorder(api, preflights);
     apiUrl = await listen(proxy);
-    site = staticSite(bundle);
+    site = staticSite(files, fetched);
     siteUrl = await listen(site);
 
     browser = await launchChromium();
@@ -243,7 +252,7 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
     expect(last.headers['x-api-key']).toBe('secret');
     expect(last.headers['authorization']).toBeUndefined();
   });
-  it('rejects a redirect to another origin with RedirectError and sends nothing there (browsers hide the target)', async () => {
+  it('rejects a redirect to another origin with RedirectError and sends nothing there (browsers hide the target), loading redirect handling then', async () => {
     const reached: string[] = [];
     const other = createServer((req, res) => {
       reached.push(`${req.method} ${req.url}`);
@@ -261,6 +270,8 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
       if (req.method === 'OPTIONS') res.writeHead(204, cors).end();
       else res.writeHead(307, { ...cors, location: `${otherUrl}/steal` }).end();
     });
+    // Redirect handling is a chunk of its own: not fetched by the calls before, fetched at this redirect.
+    expect(fetched.filter((f) => f.startsWith('follow-redirects-'))).toEqual([]);
     try {
       otherUrl = await listen(other);
       const baseUrl = await listen(redirector);
@@ -288,8 +299,44 @@ describe.skipIf(!HAS_CHROMIUM)('the browser build in headless Chromium', () => {
         { isRedirectError: true, name: 'RedirectError' },
       ]);
       expect(reached).toEqual([]);
+      expect(fetched.filter((f) => f.startsWith('follow-redirects-'))).toHaveLength(1);
     } finally {
       await Promise.all([close(other), close(redirector)]);
     }
+  });
+
+  it("fetches cockatiel's chunk only at the first 503, and runs the half-open trial through it", async () => {
+    const chunk = (name: string) => fetched.filter((f) => f.startsWith(`${name}-`));
+    const before = chunk('cockatiel');
+    api!.script([
+      { kind: 'users' },
+      { kind: 'respond', status: 503, body: { title: 'Service Unavailable' } },
+    ]);
+    const calls = await page
+      .evaluate(async (baseUrl) => {
+        const { UserManagementClient } = (window as unknown as { sdk: Sdk }).sdk;
+        const client = new UserManagementClient({
+          baseUrl,
+          token: 'browser-token',
+          maxRetries: 0,
+          circuitBreaker: { failureThreshold: 1, halfOpenAfterMs: 50 },
+        });
+        const name = (p: Promise<unknown>) =>
+          p.then(
+            () => 'resolved',
+            (e: unknown) => (e as Error).name,
+          );
+        const ok = await name(client.users.list());
+        const failed = await name(client.users.list());
+        const open = await name(client.users.list());
+        await new Promise((resolve) => setTimeout(resolve, 60));
+        const trial = await name(client.users.list());
+        return [ok, failed, open, trial];
+      }, apiUrl)
+      .catch((e: unknown) => e);
+    expect(before).toEqual([]);
+    expect(calls).toEqual(['resolved', 'InternalServerError', 'CircuitOpenError', 'resolved']);
+    expect(pageErrors).toEqual([]);
+    expect(chunk('cockatiel')).toHaveLength(1);
   });
 });

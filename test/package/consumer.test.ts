@@ -138,6 +138,56 @@ export async function mocked(): Promise<number> {
 `;
 
 /** Typed use of the public surface; the @ts-expect-error line proves the types are real, not `any`. */
+/**
+ * The smallest-bundle style: UserManagementCore from /core and the functions from /funcs, from both module
+ * systems; the errors they throw are the main entry's classes, and a client works as a core.
+ */
+const funcsProgram = (load: string, resolve: string) => `${load}
+const core = new UserManagementCore({ baseUrl: process.env.API_URL, token: 'consumer-token' });
+const created = await usersCreate(core, { name: 'Hedy Lamarr', username: 'hedy', email: 'hedy@example.com' });
+const got = await usersGet(core, created.id);
+let missing;
+try {
+  await usersGet(core, 424242);
+} catch (error) {
+  missing = { main: error instanceof ApiError, core: error instanceof CoreApiError, notFound: error instanceof NotFoundError, status: error.status };
+}
+const client = new UserManagementClient({ baseUrl: process.env.API_URL, token: 'consumer-token' });
+const viaClient = await usersGet(client, created.id);
+console.log(JSON.stringify({ resolved: ${resolve}, got, missing, sameUser: viaClient.id === got.id, clientIsCore: client instanceof UserManagementCore }));
+`;
+
+const FUNCS_CJS = `'use strict';
+(async () => {
+${funcsProgram(
+  "const { UserManagementCore, ApiError: CoreApiError, NotFoundError } = require('user-management-sdk/core');\nconst { usersCreate, usersGet } = require('user-management-sdk/funcs');\nconst { ApiError, UserManagementClient } = require('user-management-sdk');",
+  "[require.resolve('user-management-sdk/core'), require.resolve('user-management-sdk/funcs')]",
+)}
+})().catch((error) => { console.error(error); process.exitCode = 1; });
+`;
+
+const FUNCS_ESM = funcsProgram(
+  "import { UserManagementCore, ApiError as CoreApiError, NotFoundError } from 'user-management-sdk/core';\nimport { usersCreate, usersGet } from 'user-management-sdk/funcs';\nimport { ApiError, UserManagementClient } from 'user-management-sdk';",
+  "[new URL(import.meta.resolve('user-management-sdk/core')).pathname, new URL(import.meta.resolve('user-management-sdk/funcs')).pathname]",
+);
+
+/** The two subpaths' declarations agree with the main entry's: a client is a core, one User type. */
+const TYPED_FUNCS = `import { UserManagementCore, NotFoundError } from 'user-management-sdk/core';
+import { usersGet, usersList, type APIPromise } from 'user-management-sdk/funcs';
+import { UserManagementClient, ApiError, type User, type UserPage } from 'user-management-sdk';
+
+export async function standalone(): Promise<string> {
+  const core = new UserManagementCore({ baseUrl: 'https://api.example.com', token: 't' });
+  const client = new UserManagementClient({ baseUrl: 'https://api.example.com', token: 't' });
+  const user: APIPromise<User> = usersGet(core, 1);
+  const page: UserPage = await usersList(client, { limit: 5 });
+  // @ts-expect-error the id is a number
+  usersGet(core, '1');
+  const err: ApiError = new NotFoundError({ status: 404, method: 'GET', url: 'https://api.example.com/users/1', headers: {}, body: undefined });
+  return (await user).name + page.data.length + err.status;
+}
+`;
+
 const TYPED = `import { UserManagementClient, NotFoundError, type User, type UserPage } from 'user-management-sdk';
 
 export async function main(): Promise<string> {
@@ -227,6 +277,11 @@ describe('the packed tarball, installed in a fresh project', () => {
 
     writeFileSync(join(consumer, 'call.cjs'), CJS);
     writeFileSync(join(consumer, 'call.mjs'), ESM);
+    writeFileSync(join(consumer, 'funcs.cjs'), FUNCS_CJS);
+    writeFileSync(join(consumer, 'funcs.mjs'), FUNCS_ESM);
+    writeFileSync(join(consumer, 'typed-funcs.mts'), TYPED_FUNCS);
+    writeFileSync(join(consumer, 'typed-funcs.cts'), TYPED_FUNCS);
+    writeFileSync(join(consumer, 'typed-funcs-bundler.ts'), TYPED_FUNCS);
     writeFileSync(join(consumer, 'typed-esm.mts'), TYPED);
     writeFileSync(join(consumer, 'typed-cjs.cts'), TYPED);
     writeFileSync(join(consumer, 'typed-bundler.ts'), TYPED);
@@ -250,6 +305,8 @@ describe('the packed tarball, installed in a fresh project', () => {
         'typed-sync.mts',
         'typed-queries.mts',
         'typed-queries.cts',
+        'typed-funcs.mts',
+        'typed-funcs.cts',
       ]),
     );
     writeFileSync(
@@ -259,6 +316,7 @@ describe('the packed tarball, installed in a fresh project', () => {
         'typed-mock-bundler.ts',
         'typed-sync-bundler.ts',
         'typed-queries-bundler.ts',
+        'typed-funcs-bundler.ts',
       ]),
     );
 
@@ -370,6 +428,31 @@ describe('the packed tarball, installed in a fresh project', () => {
 
   it('typechecks against the shipped declarations with moduleResolution bundler', async () => {
     await tsc(consumer, 'tsconfig.bundler.json');
+  });
+
+  it.each([
+    [
+      'require()s user-management-sdk/core and /funcs from CommonJS',
+      'funcs.cjs',
+      ['dist/core.cjs', 'dist/funcs.cjs'],
+    ],
+    ['imports user-management-sdk/core and /funcs from ESM', 'funcs.mjs', ['dist/core.js', 'dist/funcs.js']],
+  ])("%s: real calls, and errors that are the main entry's classes", async (_name, file, entries) => {
+    const { stdout } = await run(process.execPath, [file], { cwd: consumer, env });
+    const out = JSON.parse(stdout) as {
+      resolved: string[];
+      got: { email: string };
+      missing: unknown;
+      sameUser: boolean;
+      clientIsCore: boolean;
+    };
+    expect(out.resolved).toEqual(entries.map((e) => join(consumer, 'node_modules/user-management-sdk', e)));
+    expect(out.got.email).toBe('hedy@example.com');
+    expect(out.missing).toEqual({ main: true, core: true, notFound: true, status: 404 });
+    expect(out.sameUser).toBe(true);
+    expect(out.clientIsCore).toBe(true);
+    const last = api.requests.at(-1)!;
+    expect(last.headers['authorization']).toBe('Bearer consumer-token');
   });
 
   it('loads user-management-sdk/sync from CommonJS and ESM, sharing the main entry (one copy of the errors)', async () => {

@@ -41,7 +41,7 @@ describe.skipIf(!available)('the Node build in Deno', () => {
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lists and gets users from a loopback API with the breaker on, without --allow-env', async () => {
+  it('lists and gets users from a loopback API, and its breaker loads cockatiel at a 503, without --allow-env', async () => {
     const script = join(dir, 'main.mjs');
     writeFileSync(
       script,
@@ -67,6 +67,12 @@ console.log(JSON.stringify(result));
     );
 
     expect(JSON.parse(stdout.trim().split('\n').pop()!)).toEqual(EXPECTED);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /users', 'GET /users/2']);
+    // The call that met the open circuit sent nothing.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /users',
+      'GET /users/2',
+      'GET /users/1',
+      'GET /users/1',
+    ]);
   });
 });

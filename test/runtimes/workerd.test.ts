@@ -73,13 +73,19 @@ describe.skipIf(!available)('the browser build on Cloudflare Workers (workerd vi
     await server?.close();
   });
 
-  it('starts, then lists and gets users from a loopback API with the circuit breaker on', async () => {
+  it('starts, then lists and gets users from a loopback API, and its breaker loads cockatiel at a 503 and runs a trial through it', async () => {
     const res = await mf.dispatchFetch(`http://worker.test/?api=${encodeURIComponent(server.url)}`);
     const body: unknown = await res.json();
 
     expect(body).toEqual(EXPECTED);
     expect(res.status).toBe(200);
-    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['GET /users', 'GET /users/2']);
+    // The call that met the open circuit sent nothing.
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /users',
+      'GET /users/2',
+      'GET /users/1',
+      'GET /users/1',
+    ]);
     expect(server.requests[0]!.headers['x-api-key']).toBe('runtime-key');
   });
 });

@@ -1,6 +1,9 @@
 // A size-limit fixture (package.json "size-limit"): a browser app that only reads one user, with default
-// options. What it ships is what `npm run size` reports as "users.get only".
-import { UserManagementClient } from '../../dist/browser/index.js';
+// options, the way the smallest bundle is written — UserManagementCore (user-management-sdk/core) and the
+// one standalone function it calls (user-management-sdk/funcs). What it ships is what `npm run size`
+// reports as "users.get only".
+import { UserManagementCore } from '../../dist/browser/core.js';
+import { usersGet } from '../../dist/browser/funcs.js';
 
-const client = new UserManagementClient({ baseUrl: 'https://api.example.com', apiKey: 'key' });
-export const user = client.users.get(1);
+const core = new UserManagementCore({ baseUrl: 'https://api.example.com', apiKey: 'key' });
+export const user = usersGet(core, 1);

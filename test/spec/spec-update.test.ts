@@ -43,8 +43,14 @@ describe.concurrent('spec:update', () => {
     expect(await copy.read('spec/openapi.yaml')).toBe(
       await readFile(fixture('next-compatible.yaml'), 'utf8'),
     );
-    expect(await copy.read('src/generated/operations.ts')).toMatch(
-      /deactivateUser: \{\s+method: 'POST',\s+path: '\/users\/\{id\}\/deactivate'/,
+    const operations = await copy.read('src/generated/operations.ts');
+    // The operation's own row (what its standalone function imports), and its entry in the table.
+    expect(operations).toMatch(
+      /deactivateUserOperation = \{\s+method: 'POST',\s+path: '\/users\/\{id\}\/deactivate'/,
+    );
+    expect(operations).toContain('deactivateUser: deactivateUserOperation,');
+    expect(await copy.read('src/generated/funcs/usersDeactivate.ts')).toContain(
+      "callOperation(core, 'deactivateUser', deactivateUserOperation,",
     );
     expect(await copy.read('src/generated/schema.ts')).toContain('nickname?: string;');
 

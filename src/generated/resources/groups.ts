@@ -4,12 +4,26 @@
 import {
   Resource,
   type RequestOptions,
+  callOperation,
   type APIPromise,
+  pageOperation,
   type PagePromise,
+  allItems,
   type ListAllOptions,
+  modifyItem,
   type ModifyFn,
   type ModifyOptions,
-} from '../../http/resource.js';
+} from '../../core/resource.js';
+import {
+  listGroupsOperation,
+  createGroupOperation,
+  getGroupOperation,
+  updateGroupOperation,
+  deleteGroupOperation,
+  listGroupMembershipsOperation,
+  addGroupMembershipOperation,
+  removeGroupMembershipOperation,
+} from '../operations.js';
 import type {
   Group,
   GroupPatch,
@@ -23,7 +37,7 @@ import type {
 /**
  * Groups of users, and who is a member of which.
  *
- * One method per operation of the tag `groups`, as `client.groups`.
+ * One method per operation of the tag `groups`, as `client.groups`; each makes the same call as its standalone function in user-management-sdk/funcs.
  */
 export class Groups extends Resource {
   /**
@@ -46,7 +60,7 @@ export class Groups extends Resource {
    * ```
    */
   list(params?: ListGroupsParams, options?: RequestOptions): PagePromise<Group> {
-    return this.core.page('listGroups', { query: params }, options);
+    return pageOperation(this.core, 'listGroups', listGroupsOperation, { query: params }, options);
   }
 
   /**
@@ -62,7 +76,7 @@ export class Groups extends Resource {
    * ```
    */
   listAll(params?: ListGroupsParams, options?: ListAllOptions): AsyncGenerator<Group, void, undefined> {
-    return this.core.all('listGroups', { query: params }, options);
+    return allItems(this.core, 'listGroups', listGroupsOperation, { query: params }, options);
   }
 
   /**
@@ -84,7 +98,7 @@ export class Groups extends Resource {
    * ```
    */
   create(body: NewGroup, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('createGroup', { body }, options);
+    return callOperation(this.core, 'createGroup', createGroupOperation, { body }, options);
   }
 
   /**
@@ -102,7 +116,7 @@ export class Groups extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('getGroup', { path: { id } }, options);
+    return callOperation(this.core, 'getGroup', getGroupOperation, { path: { id } }, options);
   }
 
   /**
@@ -125,7 +139,7 @@ export class Groups extends Resource {
    * ```
    */
   update(id: number, body: GroupPatch, options?: RequestOptions): APIPromise<Group> {
-    return this.core.call('updateGroup', { path: { id }, body }, options);
+    return callOperation(this.core, 'updateGroup', updateGroupOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -146,7 +160,7 @@ export class Groups extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('deleteGroup', { path: { id } }, options);
+    return callOperation(this.core, 'deleteGroup', deleteGroupOperation, { path: { id } }, options);
   }
 
   /**
@@ -174,7 +188,13 @@ export class Groups extends Resource {
     params?: ListGroupMembershipsParams,
     options?: RequestOptions,
   ): PagePromise<Membership> {
-    return this.core.page('listGroupMemberships', { path: { id }, query: params }, options);
+    return pageOperation(
+      this.core,
+      'listGroupMemberships',
+      listGroupMembershipsOperation,
+      { path: { id }, query: params },
+      options,
+    );
   }
 
   /**
@@ -197,7 +217,13 @@ export class Groups extends Resource {
    * ```
    */
   addMembership(id: number, body: NewMembership, options?: RequestOptions): APIPromise<Membership> {
-    return this.core.call('addGroupMembership', { path: { id }, body }, options);
+    return callOperation(
+      this.core,
+      'addGroupMembership',
+      addGroupMembershipOperation,
+      { path: { id }, body },
+      options,
+    );
   }
 
   /**
@@ -216,7 +242,13 @@ export class Groups extends Resource {
    * ```
    */
   removeMembership(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('removeGroupMembership', { path: { id } }, options);
+    return callOperation(
+      this.core,
+      'removeGroupMembership',
+      removeGroupMembershipOperation,
+      { path: { id } },
+      options,
+    );
   }
 
   /**
@@ -234,6 +266,13 @@ export class Groups extends Resource {
    * ```
    */
   modify(id: number, change: ModifyFn<Group, GroupPatch>, options?: ModifyOptions): Promise<Group> {
-    return this.core.modify('getGroup', 'updateGroup', { id }, change, options);
+    return modifyItem(
+      (o) => callOperation(this.core, 'getGroup', getGroupOperation, { path: { id } }, o),
+      (patch, o) =>
+        callOperation(this.core, 'updateGroup', updateGroupOperation, { path: { id }, body: patch }, o),
+      change,
+      options,
+      `client.groups.modify(${String(id)})`,
+    );
   }
 }

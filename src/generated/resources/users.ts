@@ -4,18 +4,30 @@
 import {
   Resource,
   type RequestOptions,
+  callOperation,
   type APIPromise,
+  pageOperation,
   type PagePromise,
+  allItems,
   type ListAllOptions,
+  modifyItem,
   type ModifyFn,
   type ModifyOptions,
-} from '../../http/resource.js';
+} from '../../core/resource.js';
+import {
+  listUsersOperation,
+  createUserOperation,
+  getUserOperation,
+  replaceUserOperation,
+  updateUserOperation,
+  deleteUserOperation,
+} from '../operations.js';
 import type { ListUsersParams, NewUser, User, UserPatch, UserReplace } from '../models.js';
 
 /**
  * Users of the organisation.
  *
- * One method per operation of the tag `users`, as `client.users`.
+ * One method per operation of the tag `users`, as `client.users`; each makes the same call as its standalone function in user-management-sdk/funcs.
  */
 export class Users extends Resource {
   /**
@@ -38,7 +50,7 @@ export class Users extends Resource {
    * ```
    */
   list(params?: ListUsersParams, options?: RequestOptions): PagePromise<User> {
-    return this.core.page('listUsers', { query: params }, options);
+    return pageOperation(this.core, 'listUsers', listUsersOperation, { query: params }, options);
   }
 
   /**
@@ -54,7 +66,7 @@ export class Users extends Resource {
    * ```
    */
   listAll(params?: ListUsersParams, options?: ListAllOptions): AsyncGenerator<User, void, undefined> {
-    return this.core.all('listUsers', { query: params }, options);
+    return allItems(this.core, 'listUsers', listUsersOperation, { query: params }, options);
   }
 
   /**
@@ -76,7 +88,7 @@ export class Users extends Resource {
    * ```
    */
   create(body: NewUser, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('createUser', { body }, options);
+    return callOperation(this.core, 'createUser', createUserOperation, { body }, options);
   }
 
   /**
@@ -94,7 +106,7 @@ export class Users extends Resource {
    * ```
    */
   get(id: number, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('getUser', { path: { id } }, options);
+    return callOperation(this.core, 'getUser', getUserOperation, { path: { id } }, options);
   }
 
   /**
@@ -117,7 +129,7 @@ export class Users extends Resource {
    * ```
    */
   replace(id: number, body: UserReplace, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('replaceUser', { path: { id }, body }, options);
+    return callOperation(this.core, 'replaceUser', replaceUserOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -140,7 +152,7 @@ export class Users extends Resource {
    * ```
    */
   update(id: number, body: UserPatch, options?: RequestOptions): APIPromise<User> {
-    return this.core.call('updateUser', { path: { id }, body }, options);
+    return callOperation(this.core, 'updateUser', updateUserOperation, { path: { id }, body }, options);
   }
 
   /**
@@ -161,7 +173,7 @@ export class Users extends Resource {
    * ```
    */
   delete(id: number, options?: RequestOptions): APIPromise<void> {
-    return this.core.call('deleteUser', { path: { id } }, options);
+    return callOperation(this.core, 'deleteUser', deleteUserOperation, { path: { id } }, options);
   }
 
   /**
@@ -179,6 +191,13 @@ export class Users extends Resource {
    * ```
    */
   modify(id: number, change: ModifyFn<User, UserPatch>, options?: ModifyOptions): Promise<User> {
-    return this.core.modify('getUser', 'updateUser', { id }, change, options);
+    return modifyItem(
+      (o) => callOperation(this.core, 'getUser', getUserOperation, { path: { id } }, o),
+      (patch, o) =>
+        callOperation(this.core, 'updateUser', updateUserOperation, { path: { id }, body: patch }, o),
+      change,
+      options,
+      `client.users.modify(${String(id)})`,
+    );
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * `user-management-sdk/core`: {@link UserManagementCore}, the SDK's request machinery — the same options,
+ * resilience pipeline (retries, circuit breaker, timeouts, deadline, auth, logging, telemetry) and
+ * transport as `UserManagementClient`, without the resources, the operation table or `raw`. Call the
+ * API with the standalone functions of `user-management-sdk/funcs`; a bundler then keeps only the
+ * operations an application calls. The client stays the default; this pair is for the smallest bundle.
+ *
+ * The error classes are exported here too, and they are the same classes as the main entry's:
+ * `instanceof ApiError` holds whichever of the two an application imports them from.
+ *
+ * @example
+ * ```ts
+ * import { UserManagementCore, NotFoundError } from 'user-management-sdk/core';
+ * import { usersGet } from 'user-management-sdk/funcs';
+ *
+ * const core = new UserManagementCore({ baseUrl: 'https://api.example.com', apiKey: 'key' });
+ * try {
+ *   console.log(await usersGet(core, 1));
+ * } catch (err) {
+ *   if (err instanceof NotFoundError) console.log('no such user');
+ *   else throw err;
+ * }
+ * ```
+ *
+ * @packageDocumentation
+ * @module user-management-sdk/core
+ */
+export { UserManagementCore } from './user-management-core.js';
+export type { ClientOptions, RequestOptions } from '../config.js';
+export type { APIPromise, PagePromise, WithResponse } from '../http/response.js';
+export type { Page } from '../http/page.js';
+export {
+  UserManagementError,
+  ConfigError,
+  InvalidArgumentError,
+  ApiError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  PreconditionFailedError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  ConnectionError,
+  TimeoutError,
+  RequestAbortedError,
+  CircuitOpenError,
+  QueueFullError,
+  RedirectError,
+  ResponseTooLargeError,
+  type ApiErrorInit,
+  type RedirectErrorInit,
+  type AttemptRecord,
+  type FieldError,
+  type Problem,
+  type RateLimitInfo,
+  type TimeoutKind,
+} from '../errors.js';
