@@ -13,7 +13,7 @@ const LAZY =
   /\/(?:cockatiel|follow-redirects|oauth2|rate-limit-step|concurrency-step|cockatiel-sampling|otel|cache-step|logging-step|modify)-[^/]+\.js$/;
 
 /** The code an app loads up front (every output but the lazy chunks of unconfigured features), and its gzip size. */
-async function bundle(contents: string): Promise<{ text: string; gzip: number }> {
+async function bundle(contents: string): Promise<{ text: string; gzip: number; lazy: string[] }> {
   const result = await build({
     stdin: { contents, resolveDir: join(ROOT, 'dist/browser') },
     bundle: true,
@@ -27,13 +27,16 @@ async function bundle(contents: string): Promise<{ text: string; gzip: number }>
   });
   const files = result.outputFiles.filter((f) => f.path.endsWith('.js') && !LAZY.test(f.path));
   return {
+    lazy: result.outputFiles
+      .filter((f) => LAZY.test(f.path))
+      .map((f) => f.path.slice(f.path.lastIndexOf('/') + 1)),
     text: files.map((f) => f.text).join('\n'),
     gzip: files.reduce((n, f) => n + gzipSync(f.contents).length, 0),
   };
 }
 
-let funcs: { text: string; gzip: number };
-let client: { text: string; gzip: number };
+let funcs: Awaited<ReturnType<typeof bundle>>;
+let client: Awaited<ReturnType<typeof bundle>>;
 
 beforeAll(async () => {
   funcs = await bundle(
@@ -63,6 +66,15 @@ describe('a browser app that calls usersGet on a UserManagementCore', () => {
       expect(funcs.text, text).not.toContain(text);
       expect(client.text, text).toContain(text);
     }
+  });
+
+  it('loads cockatiel, redirect following and the optional features on demand, as the client does', () => {
+    const names = (lazy: string[]) => lazy.map((f) => /^(.*?)-[A-Z0-9]{8}[-.]/.exec(f)?.[1] ?? f).sort();
+    expect(names(funcs.lazy)).toContain('cockatiel');
+    expect(names(funcs.lazy)).toContain('follow-redirects');
+    expect(names(funcs.lazy)).toEqual(names(client.lazy));
+    // cockatiel's own code (its circuit breaker) is in none of what the app loads up front.
+    expect(funcs.text).not.toContain('Execution prevented because the circuit breaker is open');
   });
 
   it('is smaller than the same app on UserManagementClient', () => {
