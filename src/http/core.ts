@@ -12,7 +12,6 @@ import type { Outcome } from '../transport/attempt.js';
 import type { OperationDef, OperationId } from './operations.js';
 import { DEFAULT_PAGE_SIZE } from './page.js';
 import { APIPromise } from './response.js';
-import { takesSignalInInit } from '../transport/fetch.js';
 import { serializeBody } from '../transport/serialize-body.js';
 import { InvalidArgumentError } from '../errors.js';
 import { loadFailed } from '../load-once.js';
@@ -51,12 +50,10 @@ export class Core {
   readonly #request: LooseRequest;
   readonly #config: ResolvedConfig;
   readonly #pipeline: Pipeline;
-  readonly #signalInInit: boolean;
 
   constructor(raw: Client<paths>, config: ResolvedConfig, pipeline: Pipeline) {
     this.#config = config;
     this.#pipeline = pipeline;
-    this.#signalInInit = takesSignalInInit(config.fetch, config.transport);
     // One generic entry into openapi-fetch for every operation: the operation's row supplies method and
     // path at run time, and the public signatures (CallInput/Result by operationId) carry the types.
     this.#request = (raw.request as unknown as LooseRequest).bind(raw);
@@ -73,9 +70,11 @@ export class Core {
     const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
     for (const k in path) url = url.replace(`{${k}}`, encodeURIComponent(String(path[k])));
-    const init: Record<string, unknown> = { params: { path, query }, parseAs: 'text' };
+    // The path goes to openapi-fetch with its parameters already in (encoded as its default path
+    // serializer does for these primitive values), so it does not parse the template a second time.
+    const params = { query };
     // Serialized here, once: a body JSON cannot hold fails as InvalidArgumentError before any attempt.
-    if (body !== undefined) Object.assign(init, { body: serializeBody(body), bodySerializer: asIs });
+    const serialized = body === undefined ? undefined : serializeBody(body);
     const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
     const absolute = this.#config.baseUrl + url;
@@ -85,24 +84,29 @@ export class Core {
         op,
         url: absolute,
         body,
-        cache: {
-          key: urlWithQuery(absolute, query),
-          tag: op.tag,
-          list: op.pagination != null,
-          // Only reads the spec says can be revalidated (If-None-Match) are kept.
-          store: op.acceptsIfNoneMatch === true && options?.cache !== false,
-        },
+        // Read only by the response cache: built only for a client that has one.
+        cache: this.#config.cache
+          ? {
+              key: urlWithQuery(absolute, query),
+              tag: op.tag,
+              list: op.pagination != null,
+              // Only reads the spec says can be revalidated (If-None-Match) are kept.
+              store: op.acceptsIfNoneMatch === true && options?.cache !== false,
+            }
+          : undefined,
         send: ({ signal, headers, fetch }) => {
-          const attempt: Record<string, unknown> = { ...init };
-          if (headers || conditional) attempt.headers = { ...conditional, ...headers };
-          // The signal goes beside the Request where the transport can take it so (one follow instead
-          // of two, see takesSignalInInit), else on it.
-          if (fetch && this.#signalInInit) attempt.fetch = (r: Request) => fetch(r, { signal });
-          else {
-            attempt.signal = signal;
-            if (fetch) attempt.fetch = fetch;
+          // The signal goes on the request openapi-fetch builds. Where the SDK makes the fetch call
+          // itself that is a PlainRequest, whose signal is a plain field the SDK hands fetch as
+          // `init.signal`, so only fetch's own Request follows it (see takesSignalInInit); an
+          // application's fetch gets a Request that follows it.
+          const attempt: Record<string, unknown> = { params, parseAs: 'text', signal };
+          if (serialized !== undefined) {
+            attempt.body = serialized;
+            attempt.bodySerializer = asIs;
           }
-          return request(op.method, op.path, attempt);
+          if (headers || conditional) attempt.headers = { ...conditional, ...headers };
+          if (fetch) attempt.fetch = fetch;
+          return request(op.method, url, attempt);
         },
       },
       options,

@@ -31,11 +31,11 @@ export function createTransport(fetch: FetchLike, settings: TransportSettings): 
       return fetchWithRedirects(fetch, request, redirects, hop);
     };
   // `init` is at most `{ signal }`: the attempt's signal, when it is not on the request.
-  return async (request, init) => {
-    const response = await fetchWithRedirects(fetch, request, redirects, init);
-    // The call's description is built only if an error needs it, not on every response.
-    return readCapped(response, limit, () => describeCall(request.method, request.url, false));
-  };
+  return (request, init) =>
+    fetchWithRedirects(fetch, request, redirects, init).then((response) =>
+      // The call's description is built only if an error needs it, not on every response.
+      readCapped(response, limit, () => describeCall(request.method, request.url, false)),
+    );
 }
 
 /** The lower-case names of `headers`, for {@link TransportSettings.privateHeaders}. */

@@ -22,24 +22,38 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  * with ResponseTooLargeError; for any other status the first `min(limitBytes, ERROR_BODY_BYTES)` bytes
  * are kept and the rest is cancelled.
  */
-export async function readCapped(
+export function readCapped(
   response: Response,
   limitBytes: number,
   what: () => string,
-): Promise<Response> {
+): Response | Promise<Response> {
   const stream = response.body;
   if (!stream || NULL_BODY.has(response.status)) return response;
-  const tooLarge = (): ResponseTooLargeError => tooLargeError(what, response.status, limitBytes);
   const keep = keptBytes(response.ok, limitBytes);
   const declared = Number(response.headers.get('content-length') ?? NaN);
   if (response.ok && declared > limitBytes) {
-    await stream.cancel().catch(() => undefined);
-    throw tooLarge();
+    return stream
+      .cancel()
+      .catch(() => undefined)
+      .then(() => {
+        throw tooLargeError(what, response.status, limitBytes);
+      });
   }
-  // Fast path: a declared length within the limit binds the body (fetch fails a body longer than its
-  // Content-Length), unless it is compressed — then the length says nothing about what it inflates to.
+  // Fast path, answered at once (no promise of its own): a declared length within the limit binds the
+  // body (fetch fails a body longer than its Content-Length), unless it is compressed — then the
+  // length says nothing about what it inflates to.
   const encoding = response.headers.get('content-encoding');
   if (declared <= keep && (encoding === null || encoding === 'identity')) return response;
+  return readWithin(response, stream, keep, () => tooLargeError(what, response.status, limitBytes));
+}
+
+/** The body read as it streams in, up to `keep` bytes (see readCapped). */
+async function readWithin(
+  response: Response,
+  stream: ReadableStream<Uint8Array<ArrayBuffer>>,
+  keep: number,
+  tooLarge: () => ResponseTooLargeError,
+): Promise<Response> {
   const reader = stream.getReader();
   const chunks: Uint8Array<ArrayBuffer>[] = [];
   let total = 0;
