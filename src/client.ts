@@ -3,7 +3,7 @@
 // the same pipeline. Nothing here starts a timer or does I/O.
 import type { Client } from 'openapi-fetch';
 import type { ClientOptions } from './config.js';
-import { describe, runtimeOf, type Runtime } from './core/user-management-core.js';
+import { describeClient, runtimeOf, type Runtime } from './core/user-management-core.js';
 import { ApiResources } from './generated/index.js';
 import type { paths } from './http/api-types.js';
 import { createRawClient } from './http/raw.js';
@@ -34,7 +34,7 @@ export class UserManagementClient extends ApiResources {
 
   /** A description without credentials. */
   override toString(): string {
-    return describe('UserManagementClient', ownRuntime(this).config);
+    return describeClient('UserManagementClient', ownRuntime(this).config);
   }
 }
 

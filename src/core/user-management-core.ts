@@ -109,7 +109,7 @@ export class UserManagementCore {
 
   /** A description without credentials. */
   toString(): string {
-    return describe('UserManagementCore', this.#runtime.config);
+    return describeClient('UserManagementCore', this.#runtime.config);
   }
 
   /** A JSON view without credentials. */
@@ -131,7 +131,7 @@ export class UserManagementCore {
 export { runtimeOf };
 
 /** `Name { baseUrl, auth }`: what toString() shows of a core or client, without credentials. */
-export function describe(name: string, config: ResolvedConfig): string {
+export function describeClient(name: string, config: ResolvedConfig): string {
   return `${name} { baseUrl: ${config.baseUrl}, auth: ${config.auth.kind}${config.apiKey !== undefined && config.auth.kind !== 'apiKey' ? ' + apiKey' : ''} }`;
 }
 

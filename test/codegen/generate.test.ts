@@ -137,6 +137,67 @@ describe('a provider spec that adds operations and a new tag', { timeout: 60_000
     expect(files.get('index.ts')).toContain("export { Teams } from './resources/teams.js';");
   });
 
+  it('gives each new operation its standalone function, with the same signature after the core', async () => {
+    const path = await variant((spec) => {
+      spec.tags.push({ name: 'teams', description: 'Teams of users.' });
+      spec.paths['/teams/{teamId}'] = {
+        get: {
+          operationId: 'getTeam',
+          tags: ['teams'],
+          summary: 'Get one team',
+          parameters: [{ name: 'teamId', in: 'path', required: true, schema: { type: 'string' } }],
+          responses: ok('User'),
+        },
+      };
+    });
+    const { files } = await render(path);
+    const func = files.get('funcs/teamsGet.ts')!;
+    // Prettier wraps the long signature: one parameter per line, the core first.
+    expect(func).toContain(
+      [
+        'export function teamsGet(',
+        '  core: UserManagementCore,',
+        '  teamId: string,',
+        '  options?: RequestOptions,',
+        '): APIPromise<User> {',
+      ].join('\n'),
+    );
+    expect(func).toContain(
+      "callOperation(core, 'getTeam', getTeamOperation, { path: { teamId } }, options);",
+    );
+    expect(files.get('funcs/index.ts')).toContain("export { teamsGet } from './teamsGet.js';");
+    expect(files.get('operations.ts')).toContain('export const getTeamOperation = {');
+  });
+
+  it('fails generation when two operations would get the same function name, naming both', async () => {
+    const path = await variant((spec) => {
+      // client.users.getAll() and client.usersGet.all() are different methods but both usersGetAll().
+      spec.tags.push({ name: 'usersGet', description: 'A tag whose name runs into a method name.' });
+      spec.paths['/users-all'] = {
+        get: {
+          ...spec.paths['/users/{id}'].get,
+          operationId: 'allUsers',
+          'x-sdk-method': 'getAll',
+          parameters: [],
+        },
+      };
+      spec.paths['/users-get-all'] = {
+        get: {
+          ...spec.paths['/users/{id}'].get,
+          operationId: 'allUsersGet',
+          tags: ['usersGet'],
+          'x-sdk-method': 'all',
+          parameters: [],
+        },
+      };
+    });
+    await expect(render(path)).rejects.toThrow(
+      new SpecError(
+        'allUsers and allUsersGet both become the function usersGetAll(); give one of them an x-sdk-method.',
+      ),
+    );
+  });
+
   it('fails generation on a collision, naming both operations', async () => {
     const path = await variant((spec) => {
       spec.paths['/users/{id}/other'] = {

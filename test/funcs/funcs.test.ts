@@ -9,7 +9,7 @@ import {
   UserManagementCore,
 } from '../../src/core/index.js';
 import { usersCreate, usersDelete, usersGet, usersList, usersUpdate } from '../../src/funcs/index.js';
-import { ApiError, UserManagementClient, type ClientOptions, type User } from '../../src/index.js';
+import { ApiError, UserManagementClient, etagOf, type ClientOptions, type User } from '../../src/index.js';
 import { ADA, useFaultServer } from '../support/drive.js';
 import { fakeApi } from '../support/fake-api.js';
 import type { FaultServer } from '../support/fault-server.js';
@@ -155,5 +155,24 @@ describe('one request path', () => {
       expect(viaFunc, name).toEqual(viaMethod);
       expect(viaFunc.key, name).toBe(op.acceptsIdempotencyKey);
     }
+  });
+});
+
+describe('versions', () => {
+  it('remembers the ETag of what a function returns: etagOf() reads it and ifMatch sends it', async () => {
+    const requests: Request[] = [];
+    const core = new UserManagementCore({
+      baseUrl: 'https://api.example.com',
+      apiKey: 'test-key',
+      logLevel: 'off',
+      fetch: async (req) => {
+        requests.push(req);
+        return Response.json({ ...ADA }, { headers: { etag: '"3"' } });
+      },
+    });
+    const user = await usersGet(core, 1);
+    expect(etagOf(user)).toBe('"3"');
+    await usersUpdate(core, 1, { email: 'ada@example.org' }, { ifMatch: user });
+    expect(requests[1]!.headers.get('if-match')).toBe('"3"');
   });
 });

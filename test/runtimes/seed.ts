@@ -50,3 +50,14 @@ export const EXPECTED = {
   user: { id: 2, name: 'Grace' },
   breaker: ['InternalServerError', 'CircuitOpenError', 'Ada'],
 };
+
+/**
+ * The same script written with user-management-sdk/core and /funcs (`core` and `funcs` in scope instead
+ * of `sdk`): the same calls, so the same requests and the same EXPECTED result.
+ */
+export const FUNCS_SCRIPT = SCRIPT.replace(
+  'const client = new sdk.UserManagementClient(',
+  'const api = new core.UserManagementCore(',
+)
+  .replace('client.users.list(', 'funcs.usersList(api, ')
+  .replaceAll('client.users.get(', 'funcs.usersGet(api, ');
