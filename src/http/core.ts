@@ -6,7 +6,7 @@
 // through paginate.ts, which adds the paging on top of the same `send`.
 import type { Client } from 'openapi-fetch';
 import type { RequestOptions, ResolvedConfig } from '../config.js';
-import type { Pipeline } from '../pipeline/create-pipeline.js';
+import type { CallPlan, Pipeline } from '../pipeline/create-pipeline.js';
 import type { paths, Result, SdkQuery, PathParams, RequestBody } from './api-types.js';
 import type { Outcome } from '../transport/attempt.js';
 import type { OperationDef, OperationId } from './operations.js';
@@ -60,13 +60,32 @@ export class Core {
   }
 
   /** Checks the input, then runs one operation through the pipeline. Rejects (never throws) on bad input. */
-  async send(
+  send(
     id: string,
     op: OperationDef,
     input: CallValues,
     options: RequestOptions | undefined,
     label = `${op.sdk?.method ?? id} params`,
   ): Promise<Outcome> {
+    // Not an async function: the pipeline's promise is handed back as it is, not wrapped in another
+    // one (which costs a promise and three microtask turns per call); bad input still rejects.
+    let plan: CallPlan;
+    try {
+      plan = this.#plan(id, op, input, options, label);
+    } catch (err) {
+      return Promise.reject(err instanceof Error ? err : new Error(String(err)));
+    }
+    return this.#pipeline.execute(plan, options);
+  }
+
+  /** What to send for one call: the input checked, the path built, the body serialized. */
+  #plan(
+    id: string,
+    op: OperationDef,
+    input: CallValues,
+    options: RequestOptions | undefined,
+    label: string,
+  ): CallPlan {
     const { path, query, body } = checkInput(op, input, DEFAULT_PAGE_SIZE, label);
     let url = op.path;
     for (const k in path) url = url.replace(`{${k}}`, encodeURIComponent(String(path[k])));
@@ -78,39 +97,36 @@ export class Core {
     const conditional = options == null ? undefined : conditionalHeaders(op, options, url);
     const request = this.#request;
     const absolute = this.#config.baseUrl + url;
-    return this.#pipeline.execute(
-      {
-        operationId: id,
-        op,
-        url: absolute,
-        body,
-        // Read only by the response cache: built only for a client that has one.
-        cache: this.#config.cache
-          ? {
-              key: urlWithQuery(absolute, query),
-              tag: op.tag,
-              list: op.pagination != null,
-              // Only reads the spec says can be revalidated (If-None-Match) are kept.
-              store: op.acceptsIfNoneMatch === true && options?.cache !== false,
-            }
-          : undefined,
-        send: ({ signal, headers, fetch }) => {
-          // The signal goes on the request openapi-fetch builds. Where the SDK makes the fetch call
-          // itself that is a PlainRequest, whose signal is a plain field the SDK hands fetch as
-          // `init.signal`, so only fetch's own Request follows it (see takesSignalInInit); an
-          // application's fetch gets a Request that follows it.
-          const attempt: Record<string, unknown> = { params, parseAs: 'text', signal };
-          if (serialized !== undefined) {
-            attempt.body = serialized;
-            attempt.bodySerializer = asIs;
+    return {
+      operationId: id,
+      op,
+      url: absolute,
+      body,
+      // Read only by the response cache: built only for a client that has one.
+      cache: this.#config.cache
+        ? {
+            key: urlWithQuery(absolute, query),
+            tag: op.tag,
+            list: op.pagination != null,
+            // Only reads the spec says can be revalidated (If-None-Match) are kept.
+            store: op.acceptsIfNoneMatch === true && options?.cache !== false,
           }
-          if (headers || conditional) attempt.headers = { ...conditional, ...headers };
-          if (fetch) attempt.fetch = fetch;
-          return request(op.method, url, attempt);
-        },
+        : undefined,
+      send: ({ signal, headers, fetch }) => {
+        // The signal goes on the request openapi-fetch builds. Where the SDK makes the fetch call
+        // itself that is a PlainRequest, whose signal is a plain field the SDK hands fetch as
+        // `init.signal`, so only fetch's own Request follows it (see takesSignalInInit); an
+        // application's fetch gets a Request that follows it.
+        const attempt: Record<string, unknown> = { params, parseAs: 'text', signal };
+        if (serialized !== undefined) {
+          attempt.body = serialized;
+          attempt.bodySerializer = asIs;
+        }
+        if (headers || conditional) attempt.headers = { ...conditional, ...headers };
+        if (fetch) attempt.fetch = fetch;
+        return request(op.method, url, attempt);
       },
-      options,
-    );
+    };
   }
 
   /** Runs one operation; resolves to its body (or undefined when the spec's successes are empty). */

@@ -50,15 +50,17 @@ export function cooldownPolicy(
       cooldown.extend(Math.min(error.retryAfterMs, settings.maxRetryAfterMs), error, now());
     return outcome;
   };
-  return async (ctx, next) => {
-    const cooling = cooldown.remainingMs(now());
-    if (cooling > 0) {
-      if (cooling > Math.min(settings.maxRetryAfterMs, ctx.deadlineAt - now()))
-        throw new StopCall(coolingError(cooldown.lastError, cooling, ctx.description));
-      await wait(cooling, ctx.signal).catch(() => {
-        throw new StopCall(abortedError(ctx));
-      });
-    }
+  const waitThenSend = async (ctx: CallContext, next: Next, cooling: number): Promise<Outcome> => {
+    if (cooling > Math.min(settings.maxRetryAfterMs, ctx.deadlineAt - now()))
+      throw new StopCall(coolingError(cooldown.lastError, cooling, ctx.description));
+    await wait(cooling, ctx.signal).catch(() => {
+      throw new StopCall(abortedError(ctx));
+    });
     return afterAttempt(await next());
+  };
+  // Not an async function: a client that is not cooling down (nearly every call) goes straight on.
+  return (ctx, next) => {
+    const cooling = cooldown.remainingMs(now());
+    return cooling > 0 ? waitThenSend(ctx, next, cooling) : next().then(afterAttempt);
   };
 }

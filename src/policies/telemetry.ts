@@ -5,7 +5,7 @@
 import { ApiError, ConfigError } from '../errors.js';
 import { loadOnce } from '../load-once.js';
 import { loadOpenTelemetry } from '../platform.js';
-import type { OpenTelemetryApi, Telemetry } from '../telemetry/otel.js';
+import type { CallTrace, OpenTelemetryApi, Telemetry } from '../telemetry/otel.js';
 import type { Outcome } from '../transport/attempt.js';
 import { finishError, type CallContext, type Next } from './policy.js';
 
@@ -78,15 +78,9 @@ export function telemetryCallPolicy(
   handle: TelemetryHandle,
   now: () => number,
 ): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  return async (ctx, next) => {
-    if (handle.current() === undefined) await handle.prepare?.();
-    const trace = handle.get()?.startCall({
-      operationId: ctx.operationId,
-      method: ctx.method,
-      template: ctx.path,
-      url: ctx.url,
-    });
-    if (!trace) return next();
+  // Not an async function: a call without a span (no OpenTelemetry SDK registered) goes straight on to
+  // `next`, with no promise or microtask turns of this step's own.
+  const traced = async (ctx: CallContext, next: Next, trace: CallTrace): Promise<Outcome> => {
     ctx.trace = trace;
     let outcome: Outcome;
     try {
@@ -99,13 +93,29 @@ export function telemetryCallPolicy(
     trace.end(outcome.response.status, outcome.error, ctx.retries);
     return outcome;
   };
+  const start = (ctx: CallContext, next: Next): Promise<Outcome> => {
+    const trace = handle.get()?.startCall({
+      operationId: ctx.operationId,
+      method: ctx.method,
+      template: ctx.path,
+      url: ctx.url,
+    });
+    return trace ? traced(ctx, next, trace) : next();
+  };
+  return (ctx, next) =>
+    handle.current() === undefined
+      ? (handle.prepare?.() ?? Promise.resolve()).then(() => start(ctx, next))
+      : start(ctx, next);
 }
 
 /** The attempt span, and its trace context in the attempt's headers. */
 export function telemetryAttemptPolicy(): (ctx: CallContext, next: Next) => Promise<Outcome> {
-  return async (ctx, next) => {
-    const span = ctx.trace?.attempt(ctx.attempt, ctx.headers);
-    if (!span) return next();
+  // As the call step: without a span, straight on to `next`.
+  const spanned = async (
+    ctx: CallContext,
+    next: Next,
+    span: ReturnType<CallTrace['attempt']>,
+  ): Promise<Outcome> => {
     if (span.headers) ctx.headers = span.headers;
     let outcome: Outcome;
     try {
@@ -120,5 +130,9 @@ export function telemetryAttemptPolicy(): (ctx: CallContext, next: Next) => Prom
       outcome.response.headers.get('x-request-id') ?? undefined,
     );
     return outcome;
+  };
+  return (ctx, next) => {
+    const span = ctx.trace?.attempt(ctx.attempt, ctx.headers);
+    return span ? spanned(ctx, next, span) : next();
   };
 }
