@@ -94,7 +94,10 @@ export function tooLargeError(what: () => string, status: number, limitBytes: nu
   );
 }
 
-function concat(chunks: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer> {
+/** The chunks as one array (the chunk itself when there is one); `total` is their length together. */
+export function concat(chunks: readonly Uint8Array<ArrayBuffer>[], total: number): Uint8Array<ArrayBuffer>;
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array;
+export function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   if (chunks.length === 1 && chunks[0]) return chunks[0];
   const out = new Uint8Array(total);
   let at = 0;

@@ -17,7 +17,7 @@ import { ConfigError } from '../errors.js';
 import { loadUndici } from '../platform.js';
 import { BufferedResponse } from './buffered-response.js';
 import type { BodyReadingFetch } from './body-reading-fetch.js';
-import { DEFAULT_MAX_RESPONSE_BYTES, keptBytes, readCapped, tooLargeError } from './read-body.js';
+import { concat, DEFAULT_MAX_RESPONSE_BYTES, keptBytes, readCapped, tooLargeError } from './read-body.js';
 
 /** undici's response body: a Node Readable with undici's web-stream view. */
 interface UndiciBody {
@@ -189,15 +189,4 @@ function readWithin(body: UndiciBody, keep: number): Promise<{ bytes: Uint8Array
         reject(err instanceof Error ? err : new Error(String(err)));
       });
   });
-}
-
-function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
-  if (chunks.length === 1 && chunks[0]) return chunks[0];
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
 }
