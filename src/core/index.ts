@@ -26,7 +26,30 @@
  * @module user-management-sdk/core
  */
 export { UserManagementCore } from './user-management-core.js';
-export type { ClientOptions, RequestOptions } from '../config.js';
+export {
+  DEFAULTS,
+  type ClientOptions,
+  type RequestOptions,
+  type FetchLike,
+  type FetchOptions,
+  type CustomFetch,
+  type FetchResponse,
+  type TokenProvider,
+  type OAuth2ClientCredentials,
+  type BackoffOptions,
+  type CircuitBreakerOptions,
+  type RetryBudgetOptions,
+  type RateLimitOptions,
+  type CacheOptions,
+} from '../config.js';
+export type { RedirectPolicy } from '../transport/redirects.js';
+export type { HeadersInput } from '../transport/header-values.js';
+export { LOG_LEVELS, type LogLevel, type Logger } from '../logging.js';
+export type { Policy, PolicyContext } from '../policies/policy.js';
+export type { CustomPolicy, PolicyPosition } from '../policies/custom.js';
+export type { Outcome } from '../transport/attempt.js';
+export type { OpenTelemetryApi } from '../telemetry/otel.js';
+export type { RetryEvent, RetryReason, CircuitState, CircuitStateChange } from '../resilience/events.js';
 export type { APIPromise, PagePromise, WithResponse } from '../http/response.js';
 export type { Page } from '../http/page.js';
 export {
@@ -58,3 +81,17 @@ export {
   type RateLimitInfo,
   type TimeoutKind,
 } from '../errors.js';
+// The options each policy owns; ClientOptions is composed of them.
+export type { ConnectionOptions, Transport } from '../config/connection.js';
+export type { AuthPolicyOptions } from '../policies/auth.js';
+export type { AttemptPolicyOptions } from '../policies/attempt.js';
+export type { DeadlinePolicyOptions } from '../policies/deadline.js';
+export type { RetryPolicyOptions } from '../policies/retry.js';
+export type { CooldownPolicyOptions } from '../policies/cooldown.js';
+export type { BreakerPolicyOptions } from '../policies/breaker.js';
+export type { RateLimitPolicyOptions } from '../policies/rate-limit.js';
+export type { ConcurrencyPolicyOptions } from '../policies/concurrency.js';
+export type { LoggingPolicyOptions } from '../policies/logging.js';
+export type { TelemetryPolicyOptions } from '../policies/telemetry.js';
+export type { CachePolicyOptions } from '../policies/cache.js';
+export type { CustomPolicyOptions } from '../policies/custom.js';
