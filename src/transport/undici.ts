@@ -15,7 +15,7 @@
 import { describeCall } from '../describe.js';
 import { ConfigError } from '../errors.js';
 import { loadUndici } from '../platform.js';
-import { BufferedResponse } from './buffered-response.js';
+import { defineBufferedResponse, type BufferedResponseClass } from './buffered-response.js';
 import type { BodyReadingFetch } from './body-reading-fetch.js';
 import { concat, DEFAULT_MAX_RESPONSE_BYTES, keptBytes, readCapped, tooLargeError } from './read-body.js';
 
@@ -67,6 +67,7 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
     );
   }
   const base = dispatcher === undefined ? {} : { dispatcher };
+  const Buffered = defineBufferedResponse(Response);
   const send = async (
     request: Request,
     init?: RequestInit & { maxResponseBytes?: number },
@@ -100,7 +101,7 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
     const what = (): string => describeCall(request.method, request.url, false);
     if (NULL_BODY.has(status) || request.method === 'HEAD') {
       await res.body.dump();
-      return buffered(null, responseInit);
+      return buffered(Buffered, null, responseInit);
     }
     if (coding !== undefined && DECODABLE.has(coding)) {
       // fetch decodes what the server compressed; so does this transport, through a web stream.
@@ -121,7 +122,7 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
     }
     const { bytes, cut } = await readWithin(res.body, keep);
     if (cut && ok) throw tooLargeError(what, status, limit);
-    return buffered(bytes, responseInit);
+    return buffered(Buffered, bytes, responseInit);
   };
   return Object.assign(send, { readsBody: true as const });
 }
@@ -135,11 +136,11 @@ interface Init {
 }
 
 /** The Response, without the server's status text when this runtime refuses to copy it. */
-function buffered(bytes: Uint8Array | null, init: Init): Response {
+function buffered(Buffered: BufferedResponseClass, bytes: Uint8Array | null, init: Init): Response {
   try {
-    return new BufferedResponse(bytes, init);
+    return new Buffered(bytes, init);
   } catch {
-    return new BufferedResponse(bytes, { status: init.status, headers: init.headers });
+    return new Buffered(bytes, { status: init.status, headers: init.headers });
   }
 }
 

@@ -2,6 +2,7 @@
 // so cockatiel (the breaker's engine) and the optional features are chunks the client loads with
 // import() on first use, not modules an `import 'user-management-sdk'` loads. Read from the built files:
 // the entry's static import graph, followed through its own chunks, must name none of them.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -55,5 +56,30 @@ describe('the Node ESM build loads cockatiel and optional features on first use'
     expect(chunk).toBeDefined();
     const chunkText = readFileSync(join(ROOT, 'dist', chunk!), 'utf8');
     expect(chunkText).toMatch(/from ['"]cockatiel['"]/);
+  });
+});
+
+describe("importing the package leaves Node's fetch unloaded", () => {
+  // In Node 20 `fetch`, `Response`, `Request`, `Headers`… are lazy globals: the first read loads Node's
+  // whole fetch implementation (~16 ms). A module that reads one at load (`class X extends Response`)
+  // doubles the package's cold import; the client reads them when it is constructed or calls.
+  it.each(['dist/index.js', 'dist/core.js', 'dist/funcs.js'])('%s reads none of them', (entry) => {
+    const script = `
+      const read = [];
+      for (const name of ['fetch', 'Response', 'Request', 'Headers', 'FormData']) {
+        const d = Object.getOwnPropertyDescriptor(globalThis, name);
+        if (!d || !d.get) continue; // already loaded: nothing to watch
+        Object.defineProperty(globalThis, name, {
+          configurable: true,
+          enumerable: d.enumerable,
+          get() { read.push(name); return d.get.call(globalThis); },
+          set: d.set,
+        });
+      }
+      await import(${JSON.stringify(join(ROOT, entry))});
+      console.log(JSON.stringify(read));
+    `;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim())).toEqual([]);
   });
 });

@@ -5,7 +5,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ResponseTooLargeError, UserManagementClient } from '../../src/index.js';
-import { BufferedResponse } from '../../src/transport/buffered-response.js';
+import { defineBufferedResponse } from '../../src/transport/buffered-response.js';
+
+const BufferedResponse = defineBufferedResponse(Response);
 
 const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 const init = {
