@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { isAlive } from './lock.js';
 
 const PREFIX = 'um-sync-';
+/** How long an orphan's directory must have been left unchanged before it is removed. */
+const STALE_MS = 60 * 60 * 1000;
 
 /** A new owner-only directory `um-sync-<pid>-XXXXXX` under the system's temp directory. */
 export function privateTempDir(): string {
@@ -16,9 +18,11 @@ export function privateTempDir(): string {
 }
 
 /**
- * Removes `um-sync-<pid>-*` directories of this user whose process no longer runs. A pid that is alive
- * (even if reused by an unrelated process) keeps its directory: leaving a stale one is harmless, removing
- * a live run's is not.
+ * Removes `um-sync-<pid>-*` directories of this user whose process no longer runs and which nothing has
+ * changed for an hour. A pid that is alive (even if reused by an unrelated process) keeps its directory:
+ * leaving a stale one is harmless, removing a live run's is not. The hour covers a temp directory shared
+ * across pid namespaces (containers with one /tmp), where another machine's live run has a pid that looks
+ * dead here: a running sync renames files in its directory far more often than that.
  */
 function sweepOrphans(root: string): void {
   let names: string[];
@@ -35,6 +39,7 @@ function sweepOrphans(root: string): void {
     try {
       const st = statSync(path);
       if (!st.isDirectory() || (uid !== undefined && st.uid !== uid)) continue;
+      if (Date.now() - st.mtimeMs < STALE_MS) continue;
       rmSync(path, { recursive: true, force: true });
     } catch {
       // Gone already (another run swept it) or not ours to remove: either way, nothing to do.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -19,14 +19,20 @@ describe('sync scratch directories', () => {
     rmSync(root, { recursive: true, force: true });
   });
 
-  it('are owner-only, named for their process, and sweep those of processes that are gone (a SIGKILLed run)', () => {
+  it('are owner-only, named for their process, and sweep those of processes that are gone (a SIGKILLed run), left unchanged for an hour', () => {
     // A pid that has just exited: a child that ran and ended.
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     expect(dead).toBeGreaterThan(0);
     const orphan = join(root, `um-sync-${String(dead)}-AbC123`);
     const live = join(root, `um-sync-${String(process.pid)}-XyZ789`);
     const other = join(root, 'um-sync-notapid');
-    for (const d of [orphan, live, other]) mkdirSync(join(d, 'inner'), { recursive: true });
+    // Dead but touched a minute ago: maybe a live run in another pid namespace sharing this temp directory.
+    const recent = join(root, `um-sync-${String(dead)}-Rcnt42`);
+    for (const d of [orphan, live, other, recent]) mkdirSync(join(d, 'inner'), { recursive: true });
+    const twoHoursAgo = new Date(Date.now() - 2 * 60 * 60 * 1000);
+    const aMinuteAgo = new Date(Date.now() - 60 * 1000);
+    for (const d of [orphan, live, other]) utimesSync(d, twoHoursAgo, twoHoursAgo);
+    utimesSync(recent, aMinuteAgo, aMinuteAgo);
 
     const made = privateTempDir();
 
@@ -35,5 +41,6 @@ describe('sync scratch directories', () => {
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(live)).toBe(true); // its process runs: never touched
     expect(existsSync(other)).toBe(true); // not a name this code makes
+    expect(existsSync(recent)).toBe(true); // changed within the hour
   });
 });
