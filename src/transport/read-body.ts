@@ -13,8 +13,8 @@ export const DEFAULT_MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
 /** How much of an error response's body is kept on the error (`err.body`), in bytes. */
 export const ERROR_BODY_BYTES = 64 * 1024;
 
-/** Statuses whose responses can have no body (Fetch: "null body status"). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+/** Statuses whose responses can have no body (Fetch: "null body status"); `Response` refuses one. */
+export const NULL_BODY: ReadonlySet<number> = new Set([101, 103, 204, 205, 304]);
 
 /**
  * Returns `response` with its body read into memory under the limit: for a 2xx, more than
@@ -72,12 +72,25 @@ async function readWithin(
     total += value.byteLength;
   }
   const bytes = concat(chunks, total);
-  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
+  return withStatusText((init) => new Response(bytes, init), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/**
+ * `make(init)`, or `make` without the status text when this runtime refuses to copy it (it came from
+ * the server, which may send anything there): the response keeps its status, headers and body.
+ */
+export function withStatusText<R>(
+  make: (init: ResponseInit) => R,
+  init: ResponseInit & { readonly status: number },
+): R {
   try {
-    return new Response(bytes, init);
+    return make(init);
   } catch {
-    // A status text this runtime will not copy (it came from the server): keep the rest.
-    return new Response(bytes, { status: response.status, headers: response.headers });
+    return make({ status: init.status, ...(init.headers ? { headers: init.headers } : {}) });
   }
 }
 

@@ -15,9 +15,17 @@
 import { describeCall } from '../describe.js';
 import { ConfigError } from '../errors.js';
 import { loadUndici } from '../platform.js';
-import { defineBufferedResponse, type BufferedResponseClass } from './buffered-response.js';
+import { defineBufferedResponse } from './buffered-response.js';
 import type { BodyReadingFetch } from './body-reading-fetch.js';
-import { concat, DEFAULT_MAX_RESPONSE_BYTES, keptBytes, readCapped, tooLargeError } from './read-body.js';
+import {
+  concat,
+  DEFAULT_MAX_RESPONSE_BYTES,
+  keptBytes,
+  NULL_BODY,
+  readCapped,
+  tooLargeError,
+  withStatusText,
+} from './read-body.js';
 
 /** undici's response body: a Node Readable with undici's web-stream view. */
 interface UndiciBody {
@@ -47,9 +55,6 @@ interface UndiciModule {
     body: UndiciBody;
   }>;
 }
-
-/** Statuses whose responses carry no body (Fetch: "null body status"); `Response` refuses one. */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
 
 /** Content codings fetch would have decoded and the runtime's DecompressionStream can. */
 const DECODABLE = new Set(['gzip', 'x-gzip', 'deflate']);
@@ -101,7 +106,7 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
     const what = (): string => describeCall(request.method, request.url, false);
     if (NULL_BODY.has(status) || request.method === 'HEAD') {
       await res.body.dump();
-      return buffered(Buffered, null, responseInit);
+      return withStatusText((i) => new Buffered(null, i), responseInit);
     }
     if (coding !== undefined && DECODABLE.has(coding)) {
       // fetch decodes what the server compressed; so does this transport, through a web stream.
@@ -111,7 +116,11 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
           Uint8Array
         >,
       );
-      return readCapped(response(stream, responseInit), limit, what);
+      return readCapped(
+        withStatusText((i) => new Response(stream, i), responseInit),
+        limit,
+        what,
+      );
     }
     const ok = status >= 200 && status < 300;
     const keep = keptBytes(ok, limit);
@@ -122,35 +131,12 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
     }
     const { bytes, cut } = await readWithin(res.body, keep);
     if (cut && ok) throw tooLargeError(what, status, limit);
-    return buffered(Buffered, bytes, responseInit);
+    return withStatusText((i) => new Buffered(bytes, i), responseInit);
   };
   return Object.assign(send, { readsBody: true as const });
 }
 
 function noop(): void {}
-
-interface Init {
-  readonly status: number;
-  readonly statusText: string;
-  readonly headers: [string, string][];
-}
-
-/** The Response, without the server's status text when this runtime refuses to copy it. */
-function buffered(Buffered: BufferedResponseClass, bytes: Uint8Array | null, init: Init): Response {
-  try {
-    return new Buffered(bytes, init);
-  } catch {
-    return new Buffered(bytes, { status: init.status, headers: init.headers });
-  }
-}
-
-function response(stream: ReadableStream<Uint8Array>, init: Init): Response {
-  try {
-    return new Response(stream, init);
-  } catch {
-    return new Response(stream, { status: init.status, headers: init.headers });
-  }
-}
 
 /**
  * The body, up to `keep` bytes: past that the rest is not read and the response is destroyed (undici
