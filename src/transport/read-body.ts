@@ -72,25 +72,13 @@ async function readWithin(
     total += value.byteLength;
   }
   const bytes = concat(chunks, total);
-  return withStatusText((init) => new Response(bytes, init), {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
-  });
-}
-
-/**
- * `make(init)`, or `make` without the status text when this runtime refuses to copy it (it came from
- * the server, which may send anything there): the response keeps its status, headers and body.
- */
-export function withStatusText<R>(
-  make: (init: ResponseInit) => R,
-  init: ResponseInit & { readonly status: number },
-): R {
+  const init = { status: response.status, statusText: response.statusText, headers: response.headers };
   try {
-    return make(init);
+    return new Response(bytes, init);
   } catch {
-    return make({ status: init.status, ...(init.headers ? { headers: init.headers } : {}) });
+    // A status text this runtime will not copy (it came from the server): keep the rest. (Written out
+    // here rather than shared with the undici transport's helper: a helper costs the browser bundle bytes.)
+    return new Response(bytes, { status: response.status, headers: response.headers });
   }
 }
 

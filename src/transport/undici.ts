@@ -24,7 +24,6 @@ import {
   NULL_BODY,
   readCapped,
   tooLargeError,
-  withStatusText,
 } from './read-body.js';
 
 /** undici's response body: a Node Readable with undici's web-stream view. */
@@ -137,6 +136,21 @@ export function createUndiciFetch(dispatcher: object | undefined): BodyReadingFe
 }
 
 function noop(): void {}
+
+/**
+ * `make(init)`, or `make` without the status text when this runtime refuses to copy it (it came from
+ * the server, which may send anything there): the response keeps its status, headers and body.
+ */
+function withStatusText<R>(
+  make: (init: ResponseInit) => R,
+  init: { readonly status: number; readonly statusText: string; readonly headers: [string, string][] },
+): R {
+  try {
+    return make(init);
+  } catch {
+    return make({ status: init.status, headers: init.headers });
+  }
+}
 
 /**
  * The body, up to `keep` bytes: past that the rest is not read and the response is destroyed (undici
